@@ -1,0 +1,1 @@
+print("learning-bench: not built yet")

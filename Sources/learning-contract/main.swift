@@ -1,0 +1,1 @@
+print("learning-contract: not built yet")

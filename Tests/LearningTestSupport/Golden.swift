@@ -1,0 +1,50 @@
+import Foundation
+
+/// Golden files with a record mode, without a dependency.
+///
+/// `assertGolden(text, named:)` compares `text` with `Tests/<Target>/__Snapshots__/<name>`.
+/// The record mode comes from the environment variable `LEARNING_RECORD`:
+/// - `never` (the default, and what CI uses): a missing or different file is a failure;
+/// - `missing`: writes files that do not exist yet, and still fails so the run is never green by accident;
+/// - `all`: rewrites every golden file it is asked about, and fails to say so.
+public enum Golden {
+    public enum RecordMode: String, Sendable { case never, missing, all }
+
+    public static var recordMode: RecordMode {
+        ProcessInfo.processInfo.environment["LEARNING_RECORD"].flatMap(RecordMode.init(rawValue:)) ?? .never
+    }
+
+    /// The outcome of a comparison: `nil` when it matched, otherwise a message that says why it did not.
+    public static func check(_ actual: String, named name: String, filePath: String = #filePath) -> String? {
+        let directory = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("__Snapshots__")
+        let url = directory.appendingPathComponent(name)
+        let existing = try? String(contentsOf: url, encoding: .utf8)
+        let mode = recordMode
+        if mode == .all || (mode == .missing && existing == nil) {
+            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? actual.write(to: url, atomically: true, encoding: .utf8)
+            return "recorded \(url.path) (LEARNING_RECORD=\(mode.rawValue)); run again with recording off"
+        }
+        guard let existing else {
+            return "no golden file at \(url.path); run with LEARNING_RECORD=missing to record it"
+        }
+        if existing == actual { return nil }
+        return "output differs from \(url.path):\n" + lineDiff(expected: existing, actual: actual)
+    }
+
+    /// A short line diff: `-` golden, `+` actual, unchanged runs collapsed.
+    public static func lineDiff(expected: String, actual: String) -> String {
+        let e = expected.components(separatedBy: "\n"), a = actual.components(separatedBy: "\n")
+        var out: [String] = []
+        var unchanged = 0
+        for i in 0..<max(e.count, a.count) {
+            let l = i < e.count ? e[i] : nil, r = i < a.count ? a[i] : nil
+            if l == r { unchanged += 1; continue }
+            if unchanged > 0 { out.append("  … (\(unchanged) unchanged)"); unchanged = 0 }
+            if let l { out.append("- " + l) }
+            if let r { out.append("+ " + r) }
+        }
+        if unchanged > 0 { out.append("  … (\(unchanged) unchanged)") }
+        return out.joined(separator: "\n")
+    }
+}
