@@ -22,16 +22,10 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionary
         get { fields.first { $0.name.lowercased() == name.lowercased() }?.value }
         set {
             let lower = name.lowercased()
-            if let i = fields.firstIndex(where: { $0.name.lowercased() == lower }) {
-                fields.removeAll { $0.name.lowercased() == lower && $0 != fields[i] }
-                if let newValue {
-                    let index = fields.firstIndex { $0.name.lowercased() == lower }!
-                    fields[index].value = newValue
-                } else {
-                    fields.removeAll { $0.name.lowercased() == lower }
-                }
-            } else if let newValue {
-                fields.append(Field(name: name, value: newValue))
+            let first = fields.firstIndex { $0.name.lowercased() == lower }
+            fields.removeAll { $0.name.lowercased() == lower }
+            if let newValue {
+                fields.insert(Field(name: name, value: newValue), at: min(first ?? fields.count, fields.count))
             }
         }
     }
