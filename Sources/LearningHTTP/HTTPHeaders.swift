@@ -25,7 +25,7 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionary
             let first = fields.firstIndex { $0.name.lowercased() == lower }
             fields.removeAll { $0.name.lowercased() == lower }
             if let newValue {
-                fields.insert(Field(name: name, value: newValue), at: min(first ?? fields.count, fields.count))
+                fields.insert(Field(name: name, value: newValue), at: Swift.min(first ?? fields.count, fields.count))
             }
         }
     }
