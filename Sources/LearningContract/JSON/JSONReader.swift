@@ -236,19 +236,30 @@ private struct JSONParser {
         skipWhitespace()
     }
 
-    /// Linear scan for small objects, a set once an object has many members.
+    /// Linear scan for small objects, a set as a prefilter once an object has many members.
+    /// Names are compared by their UTF-8 bytes (code points, as RFC 8259 implementations do),
+    /// not by Swift's canonical equivalence: `"\u00E9"` and `"e\u0301"` are different names.
     mutating func isDuplicate(_ key: String, in top: Int) -> Bool {
-        let members = stack[top].members
-        if members.count < 12 {
-            for member in members where member.key == key { return true }
+        let memberCount = stack[top].members.count
+        if memberCount < 32 {
+            var position = 0
+            while position < memberCount {
+                if Self.sameName(stack[top].members[position].key, key) { return true }
+                position += 1
+            }
             return false
         }
         if stack[top].keySet == nil {
-            stack[top].keySet = Set(members.map(\.key))
+            stack[top].keySet = Set(stack[top].members.map(\.key))
         }
-        if stack[top].keySet!.contains(key) { return true }
-        stack[top].keySet!.insert(key)
-        return false
+        if stack[top].keySet!.insert(key).inserted { return false }
+        // The set matched a canonically equivalent name; confirm byte for byte.
+        return stack[top].members.contains { Self.sameName($0.key, key) }
+    }
+
+    @inline(__always)
+    static func sameName(_ lhs: String, _ rhs: String) -> Bool {
+        lhs.utf8.count == rhs.utf8.count && lhs == rhs && lhs.utf8.elementsEqual(rhs.utf8)
     }
 
     /// The pointer of the innermost open container, rebuilt only when a duplicate is found.
