@@ -11,8 +11,8 @@ public enum Suggestion {
             let distance = editDistance(typed, Array(candidate.lowercased()))
             if distance <= limit, distance < (best?.distance ?? .max) { best = (candidate, distance) }
         }
-        // A unique prefix ("val" for "validate") is also a plausible intent.
-        if best == nil {
+        // A unique prefix of three or more letters ("ambig" for "ambiguities") is also a plausible intent.
+        if best == nil, typed.count >= 3 {
             let prefixed = candidates.filter { $0.lowercased().hasPrefix(input.lowercased()) }
             if prefixed.count == 1 { return prefixed[0] }
         }
