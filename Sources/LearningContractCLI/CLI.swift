@@ -107,7 +107,7 @@ public enum CLI {
         if arguments.count > 1 {
             return report(UsageError("unexpected argument '\(arguments[1])' (usage: \(toolName) help [<command>])"), context: context)
         }
-        if name == "help" {
+        if name == "help" || name == "--help" || name == "-h" {
             context.stdout.write(rootHelp)
             return .success
         }

@@ -2,7 +2,7 @@
 ///
 /// A struct rather than an enum so a command can return any status (`ExitCode(rawValue: 70)`) while
 /// the ones scripts rely on keep stable names. The meanings are this tool's own (assumed, not from the docs).
-public struct ExitCode: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+public struct ExitCode: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
     public var rawValue: Int32
 
     public init(rawValue: Int32) { self.rawValue = rawValue }

@@ -19,7 +19,7 @@ import Testing
         #expect(Golden.check(run.stdout, named: "CLI/version-help.txt", filePath: #filePath) == nil)
     }
 
-    @Test(arguments: [[], ["help"], ["-h"], ["help", "help"]])
+    @Test(arguments: [[], ["help"], ["-h"], ["--help", "version"], ["help", "help"], ["help", "--help"]])
     func everyWayToAskForRootHelpAgrees(_ arguments: [String]) async {
         let run = await CLI.capture(arguments)
         #expect(run == CapturedRun(exitCode: .success, stdout: CLI.rootHelp, stderr: ""))

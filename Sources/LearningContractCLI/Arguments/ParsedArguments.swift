@@ -47,6 +47,21 @@ public struct ParsedArguments: Sendable, Hashable {
         return number
     }
 
+    /// `--name` as a number (or its default), checked against `range` when given; `inf` and `nan` are refused.
+    public func double(_ name: String, in range: ClosedRange<Double>? = nil) throws(UsageError) -> Double? {
+        guard let text = value(name) else { return nil }
+        guard let number = Double(text.trimmingWhitespace), number.isFinite else {
+            throw UsageError("invalid value '\(text)' for '--\(name)': expected a number", commandName: spec.name)
+        }
+        if let range, !range.contains(number) {
+            throw UsageError(
+                "invalid value '\(text)' for '--\(name)': expected a number from \(range.lowerBound) to \(range.upperBound)",
+                commandName: spec.name
+            )
+        }
+        return number
+    }
+
     /// The positional declared as `name`: non-repeating positionals take one argument each, in order,
     /// and a trailing repeating one takes the rest (use `positionalValues(_:)` for that one).
     public func positional(_ name: String) -> String? { positionalValues(name).first }

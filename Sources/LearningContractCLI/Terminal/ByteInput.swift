@@ -13,14 +13,17 @@ public protocol ByteInput: Sendable {
 
 /// Why input could not be read. Commands report it and exit with `ExitCode.usage`.
 public enum InputError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// `read(2)` failed with this `errno`.
-    case readFailed(errno: Int32)
+    /// The file could not be opened (`open(2)` failed with this `errno`).
+    case cannotOpen(path: String, errno: Int32)
+    /// `read(2)` failed with this `errno` (`path` as the user named it, `<stdin>` for standard input).
+    case readFailed(path: String, errno: Int32)
     /// The input exceeded the limit the command set.
     case tooLarge(limit: Int)
 
     public var description: String {
         switch self {
-        case .readFailed(let code): "cannot read input: \(String(cString: strerror(code)))"
+        case .cannotOpen(let path, let code): "cannot open '\(path)': \(String(cString: strerror(code)))"
+        case .readFailed(let path, let code): "cannot read '\(path)': \(String(cString: strerror(code)))"
         case .tooLarge(let limit): "input is larger than \(limit) bytes"
         }
     }
@@ -47,8 +50,13 @@ extension ByteInput {
 /// Reads a file descriptor with `read(2)`, retrying `EINTR`.
 public struct FileDescriptorInput: ByteInput {
     public let fileDescriptor: Int32
+    /// How errors name this input.
+    public let displayName: String
 
-    public init(fileDescriptor: Int32) { self.fileDescriptor = fileDescriptor }
+    public init(fileDescriptor: Int32, displayName: String = "<stdin>") {
+        self.fileDescriptor = fileDescriptor
+        self.displayName = displayName
+    }
 
     public static let standardInput = FileDescriptorInput(fileDescriptor: 0)
 
@@ -60,7 +68,7 @@ public struct FileDescriptorInput: ByteInput {
             if count >= 0 { return Array(buffer[..<count]) }
             let code = errno
             if code == EINTR { continue }
-            throw .readFailed(errno: code)
+            throw .readFailed(path: displayName, errno: code)
         }
     }
 }

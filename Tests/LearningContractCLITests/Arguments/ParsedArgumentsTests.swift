@@ -63,3 +63,22 @@ import Testing
         #expect(none.positionalValues("file") == [])
     }
 }
+
+@Suite struct ParsedNumberTests {
+    @Test func readsNumbers() throws {
+        let parsed = try ArgumentParser.parse(["--port=2.5"], spec: SampleSpecs.validate)
+        #expect(try parsed.double("port") == 2.5)
+        #expect(try parsed.double("port", in: 0...10) == 2.5)
+    }
+
+    @Test(arguments: [
+        ("fast", nil, "invalid value 'fast' for '--port': expected a number"),
+        ("inf", nil, "invalid value 'inf' for '--port': expected a number"),
+        ("nan", nil, "invalid value 'nan' for '--port': expected a number"),
+        ("11", 0...10, "invalid value '11' for '--port': expected a number from 0.0 to 10.0"),
+    ] as [(String, ClosedRange<Double>?, String)])
+    func rejectsBadNumbers(_ text: String, _ range: ClosedRange<Double>?, _ message: String) throws {
+        let parsed = try ArgumentParser.parse(["--port=\(text)"], spec: SampleSpecs.validate)
+        #expect(throws: UsageError(message, commandName: "validate")) { try parsed.double("port", in: range) }
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import LearningContractCLI
 import Testing
 
@@ -88,5 +89,41 @@ import Testing
         #expect([ExitCode.success, .failure, .usage, .unreachable].map(\.rawValue) == [0, 1, 2, 3])
         #expect(ExitCode(rawValue: 2) == .usage)
         #expect(ExitCode(70).description == "70")
+    }
+}
+
+@Suite struct InputTests {
+    func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cli-input-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func readsFilesRelativeToTheCurrentDirectoryAndDashAsStdin() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data("a\nb\n".utf8).write(to: directory.appendingPathComponent("in.txt"))
+        let context = CLIContext(
+            stdout: CapturedOutput(), stderr: CapturedOutput(), stdin: BufferInput("from stdin"),
+            currentDirectory: directory
+        )
+        #expect(try context.readInput("in.txt") == Array("a\nb\n".utf8))
+        #expect(try context.readInput(directory.appendingPathComponent("in.txt").path) == Array("a\nb\n".utf8))
+        #expect(try context.readInput("-") == Array("from stdin".utf8))
+        var lines = try context.openInput("in.txt").lines()
+        #expect(try lines.nextLine() == "a")
+        #expect(try lines.nextLine() == "b")
+        #expect(try lines.nextLine() == nil)
+        #expect(context.displayName(for: "-") == "<stdin>")
+    }
+
+    @Test func unreadableInputsSayWhy() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let context = CLIContext(stdout: CapturedOutput(), stderr: CapturedOutput(), currentDirectory: directory)
+        #expect(throws: InputError.cannotOpen(path: "missing.json", errno: ENOENT)) { try context.readInput("missing.json") }
+        #expect(InputError.cannotOpen(path: "missing.json", errno: ENOENT).description == "cannot open 'missing.json': No such file or directory")
+        #expect(throws: InputError.readFailed(path: ".", errno: EISDIR)) { try context.readInput(".") }
+        #expect(InputError.readFailed(path: ".", errno: EISDIR).description == "cannot read '.': Is a directory")
     }
 }
