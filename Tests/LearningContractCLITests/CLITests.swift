@@ -60,8 +60,9 @@ import Testing
 
     @Test func versionPrintsTheVersion() async {
         #expect(await CLI.capture(["--version"]) == CapturedRun(exitCode: .success, stdout: "learning-contract \(CLI.version)\n", stderr: ""))
-        #expect(await CLI.capture(["version"]).stdout == "learning-contract \(CLI.version)\n")
-        #expect(await CLI.capture(["version", "-f", "json"]).stdout == "{\"name\":\"learning-contract\",\"version\":\"\(CLI.version)\"}\n")
+        #expect(await CLI.capture(["version"]).stdout == "learning-contract \(CLI.version)\nGraph API versions: v1.0, beta\n")
+        let json = await CLI.capture(["version", "-f", "json"])
+        #expect(json.stdout == "{\"name\":\"learning-contract\",\"version\":\"\(CLI.version)\",\"apiVersions\":[\"v1.0\",\"beta\"]}\n")
     }
 
     @Test(arguments: [

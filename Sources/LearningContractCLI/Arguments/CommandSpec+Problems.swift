@@ -1,4 +1,7 @@
 extension CommandSpec {
+    /// What fits on one root-help line beside a command name of up to 12 characters.
+    public static let maximumAbstractLength = 64
+
     /// Mistakes in the spec itself (duplicate names, missing help, an impossible default...).
     /// Empty for a well-formed spec; a test runs this over every registered command.
     public var problems: [String] {
@@ -6,6 +9,9 @@ extension CommandSpec {
         if name.isEmpty || name.hasPrefix("-") || name.contains(" ") { found.append("bad command name '\(name)'") }
         if abstract.isEmpty { found.append("command '\(name)' has no abstract") }
         if abstract.contains("\n") { found.append("command '\(name)': the abstract must be one line") }
+        if abstract.count > Self.maximumAbstractLength {
+            found.append("command '\(name)': the abstract is longer than \(Self.maximumAbstractLength) characters (one line of the root help)")
+        }
         var longNames: Set<String> = ["help"], shortNames: Set<Character> = ["h"]
         for option in options {
             if option.name.isEmpty || option.name.hasPrefix("-") || option.name.contains("=") || option.name.contains(" ") {

@@ -66,6 +66,10 @@ import Testing
 
     @Test(arguments: [
         (CommandSpec(name: "x", abstract: ""), "command 'x' has no abstract"),
+        (
+            CommandSpec(name: "x", abstract: String(repeating: "a", count: 65)),
+            "command 'x': the abstract is longer than 64 characters (one line of the root help)"
+        ),
         (CommandSpec(name: "x", abstract: "A.", options: [.flag("a", help: "A."), .flag("a", help: "B.")]), "duplicate option '--a'"),
         (CommandSpec(name: "x", abstract: "A.", options: [.flag("help", help: "A.")]), "duplicate option '--help'"),
         (CommandSpec(name: "x", abstract: "A.", options: [.flag("a", short: "h", help: "A.")]), "duplicate short option '-h'"),
