@@ -158,15 +158,10 @@ extension FastPass {
             guard scanString() else { return false }
             if escaped || nonASCII { return undetermined() }
             let length = index &- 1 &- start
-            let set = tables.enumSets[slot.extra &* 2 &+ versionIndex]
-            var member = set.start
-            while member < set.start &+ set.count {
-                let range = tables.enumMembers[member]
-                if range.length == length && equalBytes(start, tables.pool + range.offset, length) { return true }
-                member &+= 1
-            }
-            // Not accepted here: a violation, or a value some pages list (a variant) — the report tells them apart.
-            return undetermined()
+            if enumContains(tables.enumSets[slot.extra &+ versionIndex], start: start, length: length) { return true }
+            // Not accepted here: a value some page lists is a variant (the report decides); anything else a violation.
+            return enumContains(tables.enumSets[slot.extra &+ 2], start: start, length: length) || slot.hasAlternates
+                ? undetermined() : violation()
         case .dateTimeOffset, .localDateTime, .duration:
             guard first == UInt8(ascii: "\"") else { return typeMismatch(slot, depth: depth) }
             let start = index &+ 1
@@ -230,6 +225,17 @@ extension FastPass {
         case .anyValue, .alwaysReport:
             return undetermined()
         }
+    }
+
+    @inline(__always)
+    func enumContains(_ set: FastEnumSet, start: Int, length: Int) -> Bool {
+        var member = set.start
+        while member < set.start &+ set.count {
+            let range = tables.enumMembers[member]
+            if range.length == length && equalBytes(start, tables.pool + range.offset, length) { return true }
+            member &+= 1
+        }
+        return false
     }
 
     /// A value of the wrong JSON type: certain only when the payload is JSON all the way through the value and the

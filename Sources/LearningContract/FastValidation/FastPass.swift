@@ -21,6 +21,8 @@ struct FastPass {
     var bodyConfirmed: Bool
     /// Set when a `false` return is a violation the reporting path is certain to report.
     var certain = false
+    /// Set when a rule violation was found before the subtype was confirmed.
+    var needsTypeCheck = false
 
     init(base: UnsafePointer<UInt8>, count: Int, tables: FastTableView, maxDepth: Int, versionIndex: Int,
          spans: UnsafeMutablePointer<Int>, spanCapacity: Int, bodyConfirmed: Bool) {
@@ -37,11 +39,18 @@ struct FastPass {
     // MARK: - Outcomes
 
     /// Malformed JSON: the reporting path reports `malformedJSON`, whatever the rules.
-    @inline(__always) mutating func malformed() -> Bool { certain = true; return false }
+    @inline(__always) mutating func malformed() -> Bool { certain = true; needsTypeCheck = false; return false }
     /// A rule violation: certain only once the subtype is confirmed (otherwise a later `@odata.type` may pick another body).
-    @inline(__always) mutating func violation() -> Bool { certain = bodyConfirmed; return false }
+    /// A rule violation: certain once the subtype is confirmed; before that, `needsTypeCheck` asks the caller to
+    /// find the top-level `@odata.type` (a later one may pick another body).
+    @inline(__always) mutating func violation() -> Bool {
+        certain = bodyConfirmed
+        needsTypeCheck = !bodyConfirmed
+        return false
+    }
     /// Not settled here (variants, escapes, canonical equivalence of names…).
-    @inline(__always) mutating func undetermined() -> Bool { certain = false; return false }
+    @inline(__always) mutating func undetermined() -> Bool { certain = false; needsTypeCheck = false; return false }
+    @inline(__always) mutating func malformedOrUndetermined(_ isMalformed: Bool) -> Bool { isMalformed ? malformed() : undetermined() }
 
     // MARK: - Whitespace and literals
 

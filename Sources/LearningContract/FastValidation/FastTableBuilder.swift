@@ -103,10 +103,13 @@ struct FastTableBuilder {
         case .enumeration(_, let allowed):
             slot.kind = .enumeration
             slot.extra = enumSets.count
-            for version in Self.versions {
-                // Variant values are accepted silently only where they are simply valid (`validIn`); elsewhere they
-                // are a reported variant, which the fast path leaves to the report.
-                let accepted = allowed + field.variantValues.filter { $0.validIn.contains(version) }.map(\.value)
+            // Sets: accepted in v1.0, accepted in beta, and known anywhere (allowed or some variant). Variant values
+            // are accepted silently only where they are simply valid (`validIn`); elsewhere they are a reported
+            // variant, which the fast path leaves to the report. A value in none of them is a certain violation.
+            let everyVariant = field.variantValues.map(\.value)
+            let sets = Self.versions.map { version in allowed + field.variantValues.filter { $0.validIn.contains(version) }.map(\.value) }
+                + [allowed + everyVariant]
+            for accepted in sets {
                 let start = enumMembers.count
                 for member in accepted { enumMembers.append(addToPool(Array(member.utf8))) }
                 enumSets.append(FastEnumSet(start: start, count: accepted.count))

@@ -81,7 +81,15 @@ public struct FastValidator: @unchecked Sendable {
                 // Not an object: the report rejects it as malformed JSON or as a body that isn't an object.
                 return (nil, pass.skipValue(depth: 0) || pass.certain)
             }
-            guard pass.validateObject(shape: bodyShapes[body], depth: 1) else { return (nil, pass.certain) }
+            guard pass.validateObject(shape: bodyShapes[body], depth: 1) else {
+                if pass.needsTypeCheck, let type = bodyTypes[body] {
+                    var check = FastPass(
+                        base: base, count: count, tables: tables, maxDepth: limits.maxDepth, versionIndex: 0,
+                        spans: spans.baseAddress!, spanCapacity: 0, bodyConfirmed: false)
+                    return (nil, check.violationStandsForSubtype(expected: type))
+                }
+                return (nil, pass.certain)
+            }
             pass.skipWhitespace()
             guard pass.index == count else { return (nil, true) }  // trailing content
             return (body, false)
