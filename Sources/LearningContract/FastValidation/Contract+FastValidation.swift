@@ -13,13 +13,13 @@ extension Contract {
         _ bytes: some Collection<UInt8>, operation: Operation, apiVersion: APIVersion = .v1, using validator: FastValidator
     ) -> ValidationReport {
         let body: Int?? = bytes.withContiguousStorageIfAvailable { buffer in
-            validator.evaluate(UnsafeRawBufferPointer(buffer), operation: operation, apiVersion: apiVersion).body
+            validator.evaluate(UnsafeRawBufferPointer(buffer), operation: operation, apiVersion: apiVersion, settle: false).body
         }
         let chosen: Int?
         if let body {
             chosen = body
         } else {
-            chosen = Array(bytes).withUnsafeBytes { validator.evaluate($0, operation: operation, apiVersion: apiVersion).body }
+            chosen = Array(bytes).withUnsafeBytes { validator.evaluate($0, operation: operation, apiVersion: apiVersion, settle: false).body }
         }
         guard let chosen else { return validate(bytes, operation: operation, apiVersion: apiVersion) }
         let rule = validator.body(chosen)

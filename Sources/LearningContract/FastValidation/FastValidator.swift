@@ -44,12 +44,12 @@ public struct FastValidator: @unchecked Sendable {
 
     /// `valid` when the full report would be empty; `needsReport` otherwise.
     public func verdict(_ bytes: UnsafeRawBufferPointer, operation: Operation, apiVersion: APIVersion = .v1) -> FastVerdict {
-        evaluate(bytes, operation: operation, apiVersion: apiVersion).body == nil ? .needsReport : .valid
+        evaluate(bytes, operation: operation, apiVersion: apiVersion, settle: false).body == nil ? .needsReport : .valid
     }
 
     /// `valid`, `invalid` where a violation is certain whatever else the payload holds, or `undetermined`.
     public func triage(_ bytes: UnsafeRawBufferPointer, operation: Operation, apiVersion: APIVersion = .v1) -> FastTriage {
-        let result = evaluate(bytes, operation: operation, apiVersion: apiVersion)
+        let result = evaluate(bytes, operation: operation, apiVersion: apiVersion, settle: true)
         if result.body != nil { return .valid }
         return result.certain ? .invalid : .undetermined
     }
@@ -57,42 +57,56 @@ public struct FastValidator: @unchecked Sendable {
     /// The body rule id and `@odata.type` of a valid payload's body, for building its (empty) report.
     func body(_ index: Int) -> (id: String, odataType: String?) { (bodyIDs[index], bodyODataTypes[index]) }
 
-    /// The single pass. `body` is the index of the body rule the payload is valid against, or nil.
-    func evaluate(_ bytes: UnsafeRawBufferPointer, operation: Operation, apiVersion: APIVersion) -> (body: Int?, certain: Bool) {
+    /// The single pass. `body` is the index of the body rule the payload is valid against, or nil; `certain` says
+    /// a nil body is a certain violation. `settle: false` skips the extra reading that only `certain` needs.
+    func evaluate(
+        _ bytes: UnsafeRawBufferPointer, operation: Operation, apiVersion: APIVersion, settle: Bool
+    ) -> (body: Int?, certain: Bool) {
         let count = bytes.count
         guard count > 0, let raw = bytes.baseAddress else { return (nil, true) }  // empty: malformed
         guard count <= limits.maxBytes else { return (nil, true) }
         let base = raw.assumingMemoryBound(to: UInt8.self)
         guard let candidates = operations[operation]?.bodyIndices, !candidates.isEmpty else { return (nil, false) }
-        let body: Int
-        if candidates.count == 1 {
-            body = candidates[0]
-        } else {
-            guard let guess = guessBody(base, count, candidates) else { return (nil, false) }
-            body = guess
-        }
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * Self.spanCapacity * 3) { spans in
-            var pass = FastPass(
-                base: base, count: count, tables: tables, maxDepth: limits.maxDepth, versionIndex: apiVersion == .v1 ? 0 : 1,
-                spans: spans.baseAddress!, spanCapacity: Self.spanCapacity * 3, bodyConfirmed: candidates.count == 1)
-            pass.skipWhitespace()
-            guard pass.index < count else { return (nil, true) }
-            guard base[pass.index] == UInt8(ascii: "{") else {
-                // Not an object: the report rejects it as malformed JSON or as a body that isn't an object.
-                return (nil, pass.skipValue(depth: 0) || pass.certain)
+            func pass(confirmed: Bool) -> FastPass {
+                FastPass(
+                    base: base, count: count, tables: tables, maxDepth: limits.maxDepth, versionIndex: apiVersion == .v1 ? 0 : 1,
+                    spans: spans.baseAddress!, spanCapacity: Self.spanCapacity * 3, bodyConfirmed: confirmed)
             }
-            guard pass.validateObject(shape: bodyShapes[body], depth: 1) else {
-                if pass.needsTypeCheck, let type = bodyTypes[body] {
-                    var check = FastPass(
-                        base: base, count: count, tables: tables, maxDepth: limits.maxDepth, versionIndex: 0,
-                        spans: spans.baseAddress!, spanCapacity: 0, bodyConfirmed: false)
-                    return (nil, check.violationStandsForSubtype(expected: type))
+            /// The top-level `@odata.type`, read member by member (only on the slow side of things).
+            func topLevelType() -> FastTopLevelType {
+                var reader = pass(confirmed: false)
+                return reader.topLevelType(candidates: candidates, types: bodyTypes)
+            }
+            func check(_ body: Int) -> (body: Int?, certain: Bool) {
+                var scan = pass(confirmed: candidates.count == 1)
+                scan.skipWhitespace()
+                guard scan.index < count else { return (nil, true) }
+                guard base[scan.index] == UInt8(ascii: "{") else {
+                    // Not an object: the report rejects it as malformed JSON or as a body that isn't an object.
+                    return (nil, scan.skipValue(depth: 0) || scan.certain)
                 }
-                return (nil, pass.certain)
+                guard scan.validateObject(shape: bodyShapes[body], depth: 1) else {
+                    guard scan.needsTypeCheck, settle else { return (nil, scan.certain) }
+                    switch topLevelType() {
+                    case .malformed, .missing, .duplicate: return (nil, true)
+                    case .matches(let found): return (nil, found == body)
+                    case .other, .unreadable: return (nil, false)
+                    }
+                }
+                scan.skipWhitespace()
+                guard scan.index == count else { return (nil, true) }  // trailing content
+                return (body, false)
             }
-            pass.skipWhitespace()
-            guard pass.index == count else { return (nil, true) }  // trailing content
-            return (body, false)
+            if candidates.count == 1 { return check(candidates[0]) }
+            if let guess = guessBody(base, count, candidates) { return check(guess) }
+            // No `"@odata.type":"…"` found by the byte search: read the top level to find out why.
+            guard settle else { return (nil, false) }
+            switch topLevelType() {
+            case .malformed, .missing, .duplicate, .other: return (nil, true)
+            case .matches(let found): return check(found)
+            case .unreadable: return (nil, false)
+            }
         }
     }
 
