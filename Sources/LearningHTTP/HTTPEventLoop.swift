@@ -180,7 +180,8 @@ final class HTTPEventLoop: @unchecked Sendable {
 
     private func acceptConnections(now: UInt64) {
         guard !shuttingDown else { return }
-        for _ in 0..<64 {
+        // One connection per wake-up: every loop polls the listener, so taking turns spreads connections evenly.
+        for _ in 0..<1 {
             let fd = accept(listener, nil, nil)
             if fd < 0 {
                 if errno == EINTR || errno == ECONNABORTED { continue }
