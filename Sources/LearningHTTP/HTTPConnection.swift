@@ -14,6 +14,8 @@ final class HTTPConnection {
     var lingering = false
     var peerClosed = false
     var wantsWritable = false
+    /// Parsing stopped because too much output was pending; resume once it drained.
+    var pausedForOutput = false
     /// Counted against `maxConnections` (a connection refused with 503 is not).
     let counted: Bool
     var requestsServed = 0

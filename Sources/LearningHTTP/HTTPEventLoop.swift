@@ -244,36 +244,45 @@ final class HTTPEventLoop: @unchecked Sendable {
         }
     }
 
-    /// Parses and answers as many buffered requests as possible, in order, then writes.
+    /// Parses and answers as many buffered requests as possible, in order, then writes. Stops parsing while more
+    /// than 1 MiB of responses is unwritten (backpressure) and resumes once that drained.
     private func process(_ connection: HTTPConnection, now: UInt64) {
-        parsing: while connection.delayed == nil && !connection.closeAfterWrite
-            && connection.output.count - connection.outputOffset < 1 << 20 {
-            switch connection.parser.next() {
-            case .needMoreData:
-                break parsing
-            case .continueExpected:
-                connection.output.append(contentsOf: Self.continueBytes)
-            case .request(let parsed):
-                connection.requestsServed += 1
-                let response = handler(parsed.request)
-                let keepAlive = parsed.keepAlive && !shuttingDown
-                if let delay = response.delay, delay > .zero {
-                    var bytes: [UInt8] = []
-                    HTTPResponseSerializer.append(response, keepAlive: keepAlive, minorVersion: parsed.minorVersion,
-                                                  isHeadRequest: parsed.isHead, date: dateBytes, to: &bytes)
-                    connection.delayed = (now + SocketSupport.nanoseconds(delay), bytes, keepAlive)
-                    delayedCount += 1
+        while true {
+            var paused = false
+            parsing: while connection.delayed == nil && !connection.closeAfterWrite {
+                if connection.output.count - connection.outputOffset >= 1 << 20 {
+                    paused = true
                     break parsing
                 }
-                HTTPResponseSerializer.append(response, keepAlive: keepAlive, minorVersion: parsed.minorVersion,
-                                              isHeadRequest: parsed.isHead, date: dateBytes, to: &connection.output)
-                if !keepAlive { connection.closeAfterWrite = true }
-            case .failure(let rejection):
-                appendRejection(rejection, to: connection)
+                switch connection.parser.next() {
+                case .needMoreData:
+                    break parsing
+                case .continueExpected:
+                    connection.output.append(contentsOf: Self.continueBytes)
+                case .request(let parsed):
+                    connection.requestsServed += 1
+                    let response = handler(parsed.request)
+                    let keepAlive = parsed.keepAlive && !shuttingDown
+                    if let delay = response.delay, delay > .zero {
+                        var bytes: [UInt8] = []
+                        HTTPResponseSerializer.append(response, keepAlive: keepAlive, minorVersion: parsed.minorVersion,
+                                                      isHeadRequest: parsed.isHead, date: dateBytes, to: &bytes)
+                        connection.delayed = (now + SocketSupport.nanoseconds(delay), bytes, keepAlive)
+                        delayedCount += 1
+                        break parsing
+                    }
+                    HTTPResponseSerializer.append(response, keepAlive: keepAlive, minorVersion: parsed.minorVersion,
+                                                  isHeadRequest: parsed.isHead, date: dateBytes, to: &connection.output)
+                    if !keepAlive { connection.closeAfterWrite = true }
+                case .failure(let rejection):
+                    appendRejection(rejection, to: connection)
+                }
             }
+            connection.pausedForOutput = paused
+            updatePhase(connection, now: now)
+            flush(connection, now: now, resume: false)
+            guard paused, self.connection(for: connection.fd) === connection, !connection.hasPendingOutput else { return }
         }
-        updatePhase(connection, now: now)
-        flush(connection, now: now)
     }
 
     private func appendRejection(_ rejection: HTTPServerRejection, to connection: HTTPConnection) {
@@ -304,7 +313,7 @@ final class HTTPEventLoop: @unchecked Sendable {
 
     // MARK: - Write
 
-    private func flush(_ connection: HTTPConnection, now: UInt64) {
+    private func flush(_ connection: HTTPConnection, now: UInt64, resume: Bool = true) {
         while connection.hasPendingOutput {
             let sent = connection.output.withUnsafeBytes { bytes in
                 send(connection.fd, bytes.baseAddress! + connection.outputOffset,
@@ -341,8 +350,7 @@ final class HTTPEventLoop: @unchecked Sendable {
             return
         }
         // Output drained: resume requests that waited behind the backpressure limit.
-        if connection.delayed == nil && connection.parser.bufferedByteCount > 0 && !connection.closeAfterWrite
-            && connection.parser.phase != .failed {
+        if resume && connection.pausedForOutput {
             process(connection, now: now)
         }
     }
@@ -391,7 +399,7 @@ final class HTTPEventLoop: @unchecked Sendable {
                     if !delayed.keepAlive || shuttingDown { connection.closeAfterWrite = true }
                     connection.delayed = nil
                     delayedCount -= 1
-                    flush(connection, now: now)
+                    flush(connection, now: now, resume: false)
                     if self.connection(for: connection.fd) === connection, !connection.closeAfterWrite,
                        connection.parser.bufferedByteCount > 0 {
                         process(connection, now: now)
