@@ -42,8 +42,8 @@ struct HTTPResponseParser: Sendable {
             guard let current = head else {
                 switch parseHead() {
                 case .some(.failure(let error)): return .failure(error)
-                case .some(.success(true)): continue
-                case .some(.success(false)), .none: return .needMoreData
+                case .some(.success): continue
+                case .none: return .needMoreData
                 }
             }
             switch framing {
@@ -97,7 +97,7 @@ struct HTTPResponseParser: Sendable {
         return nil
     }
 
-    /// `.success(true)` when a final head was parsed, `.success(false)` after skipping an interim 1xx head.
+    /// `.success(true)` when a final head was parsed, `.success(false)` after skipping an interim 1xx head; nil: need more.
     private mutating func parseHead() -> Result<Bool, HTTPClientError>? {
         var end = index
         var found = false

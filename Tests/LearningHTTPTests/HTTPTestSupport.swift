@@ -103,6 +103,7 @@ final class RawTestServer: @unchecked Sendable {
     private let listener: Int32
     private let lock = NSLock()
     private var acceptedCount = 0
+    private let acceptLoopDone = DispatchSemaphore(value: 0)
 
     init(script: @escaping @Sendable (Int32) -> Void) throws {
         listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -118,11 +119,13 @@ final class RawTestServer: @unchecked Sendable {
         }
         guard bound == 0, listen(listener, 64) == 0 else { throw SocketError(code: errno, message: "raw server bind failed") }
         port = SocketSupport.boundPort(listener)
+        let done = acceptLoopDone
         let thread = Thread { [self] in
             while true {
                 let connection = accept(fd, nil, nil)
                 if connection < 0 {
                     if errno == EINTR { continue }
+                    done.signal()
                     return
                 }
                 lock.lock()
@@ -145,8 +148,11 @@ final class RawTestServer: @unchecked Sendable {
 
     var url: URL { URL(string: "http://127.0.0.1:\(port)")! }
 
+    /// Stops accepting; the descriptor is closed only after the accept loop left, so it cannot accept on a
+    /// reused descriptor number that now belongs to another test.
     func stop() {
         shutdown(listener, Int32(SHUT_RDWR))
+        _ = acceptLoopDone.wait(timeout: .now() + 5)
         close(listener)
     }
 
