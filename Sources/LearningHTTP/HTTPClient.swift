@@ -64,7 +64,7 @@ public struct HTTPClient: Sendable {
                 return .success(response)
             case .failure(let error):
                 close(pooled)
-                let stale = !exchange.receivedAny && (error == .connectionReset || error == .malformedResponse("connection closed before the response was complete"))
+                let stale = !exchange.receivedAny && error != .timedOut
                 if !stale { return .failure(error) }
             }
         }

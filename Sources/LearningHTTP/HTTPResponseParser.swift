@@ -162,6 +162,7 @@ struct HTTPResponseParser: Sendable {
         }
         if isHeadRequest || status == 204 || status == 304 || status == 101 {
             framing = .none
+            if status == 101 { close = true }  // the connection now speaks another protocol
         } else if chunked {
             framing = .chunked
         } else if let contentLength {

@@ -38,6 +38,7 @@ public final class HTTPServer: Sendable {
             state.group.enter()
             let thread = Thread { [state] in
                 loop.run()
+                state.loopFinished()
                 state.group.leave()
             }
             thread.name = "http-loop-\(loop.index)"
@@ -115,6 +116,17 @@ final class ServerState: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return eventLoops
+    }
+
+    private var finishedLoops = 0
+
+    /// The last loop to finish closes the listener, so a shutdown without `waitUntilShutdown()` leaks nothing.
+    func loopFinished() {
+        lock.lock()
+        finishedLoops += 1
+        let all = finishedLoops == eventLoops.count
+        lock.unlock()
+        if all { closeListener() }
     }
 
     func closeListener() {
