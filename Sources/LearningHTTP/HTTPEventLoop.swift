@@ -239,7 +239,7 @@ final class HTTPEventLoop: @unchecked Sendable {
             if connection.delayed == nil && !connection.hasPendingOutput {
                 closeConnection(connection)
             } else {
-                setPollEvents(connection.fd, connection.wantsWritable ? Int16(POLLOUT) : 0)
+                updateInterest(connection)
             }
         }
     }
@@ -278,7 +278,10 @@ final class HTTPEventLoop: @unchecked Sendable {
                     appendRejection(rejection, to: connection)
                 }
             }
-            connection.pausedForOutput = paused
+            if connection.pausedForOutput != paused {
+                connection.pausedForOutput = paused
+                updateInterest(connection)
+            }
             updatePhase(connection, now: now)
             flush(connection, now: now, resume: false)
             guard paused, self.connection(for: connection.fd) === connection, !connection.hasPendingOutput else { return }
@@ -358,8 +361,14 @@ final class HTTPEventLoop: @unchecked Sendable {
     private func setWritableInterest(_ connection: HTTPConnection, _ enabled: Bool) {
         guard connection.wantsWritable != enabled else { return }
         connection.wantsWritable = enabled
-        var events: Int16 = connection.peerClosed ? 0 : Int16(POLLIN)
-        if enabled { events |= Int16(POLLOUT) }
+        updateInterest(connection)
+    }
+
+    /// Reads stop while the peer closed its side or while parsing is paused for unwritten output (so a client
+    /// that pipelines without reading cannot grow our buffers); writes are watched only while a write would block.
+    private func updateInterest(_ connection: HTTPConnection) {
+        var events: Int16 = connection.peerClosed || connection.pausedForOutput ? 0 : Int16(POLLIN)
+        if connection.wantsWritable { events |= Int16(POLLOUT) }
         setPollEvents(connection.fd, events)
     }
 

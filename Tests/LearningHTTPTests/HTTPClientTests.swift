@@ -176,6 +176,23 @@ struct HTTPClientTests {
         }
     }
 
+    @Test("https goes through URLSession with the same error mapping (closed port: connectionRefused)")
+    func httpsRefused() async throws {
+        let server = try RawTestServer(script: { _ in })
+        let port = server.port
+        server.stop()
+        do {
+            _ = try await HTTPClient().send(HTTPRequest(method: "GET", target: "/"), to: URL(string: "https://127.0.0.1:\(port)")!,
+                                            timeout: .seconds(10))
+            Issue.record("expected connectionRefused")
+        } catch {
+            guard case .connectionRefused = error else {
+                Issue.record("expected connectionRefused, got \(error)")
+                return
+            }
+        }
+    }
+
     @Test("unsupported schemes are invalidURL")
     func invalidURL() async {
         await Self.expectError(.invalidURL("ftp://example.com")) {

@@ -84,6 +84,30 @@ struct HTTPServerTests {
         }
     }
 
+    @Test("a deep pipeline of large echoes (more output than the backpressure limit) arrives complete and in order")
+    func pipelinedBackpressure() async throws {
+        try await withServer { _, port in
+            let socket = try TestSocket(port: port)
+            let bodies = (0..<30).map { index in String(repeating: String(UnicodeScalar(UInt8(65 + index % 26))), count: 100_000) }
+            var wire = ""
+            for body in bodies { wire += "POST /echo-body HTTP/1.1\r\nHost: a\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)" }
+            let fd = socket.fd
+            let bytes = Array(wire.utf8)
+            let sender = Thread {
+                var offset = 0
+                while offset < bytes.count {
+                    let sent = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL)) }
+                    if sent <= 0 { return }
+                    offset += sent
+                }
+            }
+            sender.start()
+            let responses = socket.readResponses(30, seconds: 20)
+            #expect(responses.count == 30)
+            #expect(responses.map(\.body) == Array(bodies.prefix(responses.count)))
+        }
+    }
+
     @Test("a delayed response keeps its place in a pipeline")
     func pipelinedDelay() async throws {
         try await withServer { _, port in

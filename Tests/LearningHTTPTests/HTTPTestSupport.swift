@@ -82,15 +82,16 @@ final class TestSocket {
     }
 
     private static func parseOne(_ buffer: [UInt8]) -> ((status: Int, body: String), Int)? {
-        let text = String(decoding: buffer, as: UTF8.self)
-        guard buffer.count == text.utf8.count, let headEnd = text.range(of: "\r\n\r\n") else { return nil }
-        let head = text[..<headEnd.lowerBound]
+        guard let headEnd = (0..<max(0, buffer.count - 3)).first(where: {
+            buffer[$0] == 13 && buffer[$0 + 1] == 10 && buffer[$0 + 2] == 13 && buffer[$0 + 3] == 10
+        }) else { return nil }
+        let head = String(decoding: buffer[..<headEnd], as: UTF8.self)
         let status = Int(head.dropFirst(9).prefix(3)) ?? 0
         var length = 0
         for line in head.split(separator: "\r\n") where line.lowercased().hasPrefix("content-length:") {
             length = Int(line.dropFirst(15).trimmingCharacters(in: .whitespaces)) ?? 0
         }
-        let bodyStart = text.utf8.distance(from: text.startIndex, to: headEnd.upperBound)
+        let bodyStart = headEnd + 4
         guard buffer.count - bodyStart >= length else { return nil }
         let body = String(decoding: buffer[bodyStart..<(bodyStart + length)], as: UTF8.self)
         return ((status, body), bodyStart + length)
