@@ -13,7 +13,6 @@ final class HTTPEventLoop: @unchecked Sendable {
     private var pollFds: [pollfd] = []
     /// `pollFds` slot of each connection fd, or -1.
     private var pollSlot: [Int] = []
-    private unowned let server: HTTPServer
     private let counter: ConnectionCounter
     private let configuration: HTTPServerConfiguration
     private let limits: HTTPRequestParser.Limits
@@ -52,7 +51,6 @@ final class HTTPEventLoop: @unchecked Sendable {
         self.listener = listener
         self.wakeFd = ends[0]
         self.wakeWriteFd = ends[1]
-        self.server = server
         self.counter = counter
         self.configuration = server.configuration
         self.limits = .init(maxHeaderBytes: configuration.maxHeaderBytes, maxBodyBytes: configuration.maxBodyBytes)
@@ -210,7 +208,8 @@ final class HTTPEventLoop: @unchecked Sendable {
     // MARK: - Read and process
 
     private func handleReadable(_ connection: HTTPConnection, now: UInt64) {
-        while true {
+        // At most 1 MiB per wake-up, so one fast sender cannot starve the other connections of this loop.
+        for _ in 0..<16 {
             let count = recv(connection.fd, readBuffer, readBufferSize, 0)
             if count > 0 {
                 if !connection.lingering && !connection.closeAfterWrite {
@@ -408,6 +407,7 @@ final class HTTPEventLoop: @unchecked Sendable {
                     if !delayed.keepAlive || shuttingDown { connection.closeAfterWrite = true }
                     connection.delayed = nil
                     delayedCount -= 1
+                    connection.phaseStart = now  // the idle clock starts when the response leaves, not when it was made
                     flush(connection, now: now, resume: false)
                     if self.connection(for: connection.fd) === connection, !connection.closeAfterWrite,
                        connection.parser.bufferedByteCount > 0 {
@@ -424,7 +424,7 @@ final class HTTPEventLoop: @unchecked Sendable {
                 closeConnection(connection)
                 continue
             }
-            let elapsed = now &- connection.phaseStart
+            let elapsed = now &- max(connection.phaseStart, connection.lastWriteProgress)
             switch connection.phase {
             case .idle:
                 let limit = connection.requestsServed == 0 ? headerTimeout : idleTimeout

@@ -12,6 +12,8 @@ enum SocketSupport {
     static func nanoseconds(_ duration: Duration) -> UInt64 {
         let (seconds, attoseconds) = duration.components
         if seconds < 0 { return 0 }
+        // Clamp absurd durations to ~100 years so deadline arithmetic can never overflow.
+        if seconds > 3_153_600_000 { return 3_153_600_000 * 1_000_000_000 }
         return UInt64(seconds) &* 1_000_000_000 &+ UInt64(attoseconds / 1_000_000_000)
     }
 
