@@ -51,7 +51,6 @@ public struct HTTPClient: Sendable {
     static func perform(
         _ request: HTTPRequest, endpoint: HTTPClientEndpoint, deadline: UInt64, maxBytes: Int, pool: HTTPClientPool
     ) -> Result<HTTPResponse, HTTPClientError> {
-        signal(SIGPIPE, SIG_IGN)
         let bytes = serialize(request, endpoint: endpoint)
         let isHead = request.method == "HEAD"
         // A pooled connection may have been closed by the server meanwhile: retry once on a fresh one, but only
