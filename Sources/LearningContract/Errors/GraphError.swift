@@ -66,9 +66,3 @@ public struct InnerError: Codable, Sendable, Hashable {
         case clientRequestID = "client-request-id"
     }
 }
-
-extension JSONObject: ExpressibleByDictionaryLiteral {
-    public init(dictionaryLiteral elements: (String, JSONValue)...) {
-        self.init(elements.map { Member(key: $0.0, value: $0.1) })
-    }
-}
