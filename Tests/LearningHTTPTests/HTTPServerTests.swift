@@ -125,7 +125,7 @@ struct HTTPServerTests {
             slow.send("GET /delay HTTP/1.1\r\nHost: a\r\n\r\n")
             fast.send("GET /fast HTTP/1.1\r\nHost: a\r\n\r\n")
             #expect(fast.readResponses(1).map(\.body) == ["GET /fast 0"])
-            // The delay is 1.5 s; the fast answer came first, so the slow one must still be pending.
+            // The delay is 2 s; the fast answer came first, so the slow one must still be pending.
             #expect(!slow.isReadable(within: 0))
             #expect(slow.readResponses(1).map(\.body) == ["delayed"])
         }

@@ -217,11 +217,11 @@ func withServer<T>(
     return try await body(server, port)
 }
 
-/// Answers `METHOD target body-count`; `/delay` waits 1.5 s first, `/large` returns 1 MiB.
+/// Answers `METHOD target body-count`; `/delay` waits 2 s first, `/large` returns 1 MiB.
 @Sendable func echoHandler(_ request: HTTPRequest) -> HTTPResponse {
     switch request.path {
     case "/delay":
-        return HTTPResponse(status: 200, body: Array("delayed".utf8), delay: .milliseconds(1500))
+        return HTTPResponse(status: 200, body: Array("delayed".utf8), delay: .seconds(2))
     case "/large":
         return HTTPResponse(status: 200, body: (0..<(1 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 31) })
     case "/echo-body":
