@@ -48,6 +48,26 @@ struct HTTPClientTests {
         }
     }
 
+    @Test("one client shared by 50 concurrent requests (pool behind a lock)")
+    func concurrentRequests() async throws {
+        try await withServer { _, port in
+            let client = HTTPClient()
+            let base = URL(string: "http://127.0.0.1:\(port)")!
+            let bodies = try await withThrowingTaskGroup(of: String.self) { group in
+                for index in 0..<50 {
+                    group.addTask {
+                        let response = try await client.send(HTTPRequest(method: "GET", target: "/n/\(index)"), to: base)
+                        return String(decoding: response.body, as: UTF8.self)
+                    }
+                }
+                var collected: [String] = []
+                for try await body in group { collected.append(body) }
+                return collected
+            }
+            #expect(Set(bodies) == Set((0..<50).map { "GET /n/\($0) 0" }))
+        }
+    }
+
     @Test("keep-alive: sequential requests reuse one pooled connection")
     func keepAliveReuse() async throws {
         let ok = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"
