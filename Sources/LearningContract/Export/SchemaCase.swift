@@ -47,6 +47,7 @@ extension SchemaCase {
 
     static let calendarDifference = "calendar validity: the pattern accepts a day the month doesn't have (README: dates)"
     static let offsetDifference = "offset range: the pattern accepts offsets beyond ±23:59 (README: offsets)"
+    static let yearDifference = "year digits: the pattern accepts 4 or more, the validator at most 9 (README: years)"
     static let dollarDifference = "regex dialect: Python's re.search lets $ match before a final newline; ECMA-262 (and jsonschema-rs) doesn't (README: patterns)"
 
     static func variants() -> [SchemaCase] {
@@ -99,6 +100,9 @@ extension SchemaCase {
             },
             variant("assignedDateTime-offset-24", of: assignment, valid: false, difference: offsetDifference) {
                 $0["assignedDateTime"] = "2021-05-11T22:57:17+24:00"
+            },
+            variant("assignedDateTime-ten-digit-year", of: assignment, valid: false, difference: yearDifference) {
+                $0["assignedDateTime"] = "1000000000-05-11T22:57:17Z"
             },
             variant("assignedDateTime-trailing-newline", of: assignment, valid: false, difference: dollarDifference) {
                 $0["assignedDateTime"] = "2021-05-11T22:57:17Z\n"
