@@ -1,6 +1,6 @@
-/// The API as an OpenAPI 3.1 document, built from the contract's values: `Endpoint.all` for paths,
+/// The API as an OpenAPI 3.1 document, built from the contract's values: `APIEndpoint.all` for paths,
 /// the body rules for request bodies (through `JSONSchemaExporter`), the error catalog for error responses,
-/// and `Permission.documented` for security. A pure function: the same contract gives the same bytes.
+/// and `OperationPermission.documented` for security. A pure function: the same contract gives the same bytes.
 public enum OpenAPIExporter {
     static let schemas = "#/components/schemas/"
     static let parameters = "#/components/parameters/"
@@ -41,7 +41,7 @@ public enum OpenAPIExporter {
 
     static func paths(contract: Contract) -> JSONValue {
         var paths = JSONObject()
-        for endpoint in Endpoint.all {
+        for endpoint in APIEndpoint.all {
             var item = paths[endpoint.path]?.objectValue ?? JSONObject()
             item[endpoint.method] = operation(endpoint, contract: contract)
             paths[endpoint.path] = .object(item)
@@ -49,7 +49,7 @@ public enum OpenAPIExporter {
         return .object(paths)
     }
 
-    static func operation(_ endpoint: Endpoint, contract: Contract) -> JSONValue {
+    static func operation(_ endpoint: APIEndpoint, contract: Contract) -> JSONValue {
         var object = JSONObject()
         object["operationId"] = .string(endpoint.id)
         object["summary"] = .string(endpoint.summary)
@@ -92,7 +92,7 @@ public enum OpenAPIExporter {
         return bodies.count == 1 ? bodies[0].id : operation.rawValue
     }
 
-    static func responses(_ endpoint: Endpoint, contract: Contract) -> JSONValue {
+    static func responses(_ endpoint: APIEndpoint, contract: Contract) -> JSONValue {
         var responses = JSONObject()
         var success: JSONObject = ["description": .string(successDescription(endpoint.successStatus))]
         if let entity = successSchema(endpoint.operation) {
@@ -142,7 +142,7 @@ public enum OpenAPIExporter {
 
     /// Alternatives: any one documented delegated scope or application role.
     static func security(for operation: Operation) -> JSONValue {
-        guard let permission = Permission.documented(for: operation) else { return [] }
+        guard let permission = OperationPermission.documented(for: operation) else { return [] }
         let delegated: [JSONValue] = permission.delegated.map { ["delegated": [.string($0)]] }
         let application: [JSONValue] = permission.application.map { ["application": [.string($0)]] }
         return .array(delegated + application)
@@ -226,7 +226,7 @@ public enum OpenAPIExporter {
     static func securitySchemes() -> JSONValue {
         var delegated = JSONObject()
         var application = JSONObject()
-        for permission in Permission.documented {
+        for permission in OperationPermission.documented {
             for scope in permission.delegated where delegated[scope] == nil {
                 delegated[scope] = .string("Delegated permission (spec 3.1)")
             }

@@ -85,9 +85,9 @@ import Testing
     }
 
     @Test func operationIdsAreUniqueAndEveryOperationHasAnEndpoint() {
-        #expect(Set(Endpoint.all.map(\.id)).count == Endpoint.all.count)
-        #expect(Set(Endpoint.all.map(\.operation)) == Set(LearningContract.Operation.allCases))
-        #expect(Set(Endpoint.all.map { "\($0.method) \($0.path)" }).count == Endpoint.all.count)
+        #expect(Set(APIEndpoint.all.map(\.id)).count == APIEndpoint.all.count)
+        #expect(Set(APIEndpoint.all.map(\.operation)) == Set(LearningContract.Operation.allCases))
+        #expect(Set(APIEndpoint.all.map { "\($0.method) \($0.path)" }).count == APIEndpoint.all.count)
     }
 
     @Test func serverAndDialect() {
@@ -98,8 +98,8 @@ import Testing
         #expect(server?["variables"]?["version"]?["enum"] == ["v1.0", "beta"])
     }
 
-    @Test(arguments: Endpoint.all)
-    func operationListsItsErrorRowsAndStatuses(_ endpoint: Endpoint) throws {
+    @Test(arguments: APIEndpoint.all)
+    func operationListsItsErrorRowsAndStatuses(_ endpoint: APIEndpoint) throws {
         let operation = try #require(document["paths"]?[endpoint.path]?[endpoint.method])
         let rows = ErrorCatalog.documented.rows(for: endpoint.operation)
         #expect(operation["x-error-rows"] == .array(rows.map { .string($0.id.rawValue) }))
@@ -136,9 +136,9 @@ import Testing
         }
     }
 
-    @Test(arguments: Endpoint.all)
-    func securityFollowsThePermissionTable(_ endpoint: Endpoint) throws {
-        let permission = try #require(Permission.documented(for: endpoint.operation))
+    @Test(arguments: APIEndpoint.all)
+    func securityFollowsThePermissionTable(_ endpoint: APIEndpoint) throws {
+        let permission = try #require(OperationPermission.documented(for: endpoint.operation))
         let security = try #require(document["paths"]?[endpoint.path]?[endpoint.method]?["security"]?.arrayValue)
         let expected: [JSONValue] = permission.delegated.map { ["delegated": [.string($0)]] } + permission.application.map { ["application": [.string($0)]] }
         #expect(security == expected)
@@ -278,6 +278,6 @@ extension SchemaCase: CustomTestStringConvertible {
     public var testDescription: String { id }
 }
 
-extension Endpoint: CustomTestStringConvertible {
+extension APIEndpoint: CustomTestStringConvertible {
     public var testDescription: String { id }
 }
