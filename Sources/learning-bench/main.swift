@@ -1,11 +1,15 @@
+// learning-bench: release-mode benchmarks, one subcommand each (`learning-bench <name> [options]`).
 import Foundation
 
-// learning-bench: release-mode benchmarks, one subcommand each; never part of `swift test`.
 let arguments = Array(CommandLine.arguments.dropFirst())
-switch arguments.first {
-case "validator":
-    exit(ValidatorBenchmark.run(arguments: Array(arguments.dropFirst())))
-default:
-    FileHandle.standardError.write(Data("usage: learning-bench validator [options]   (see learning-bench validator --help)\n".utf8))
+let subcommands: [String: ([String]) -> Int32] = [
+    "http-hello": HTTPHelloBenchmark.run,
+    "validator": ValidatorBenchmark.run,
+]
+
+guard let name = arguments.first, let command = subcommands[name] else {
+    let known = subcommands.keys.sorted().joined(separator: ", ")
+    FileHandle.standardError.write(Data("usage: learning-bench <subcommand> [options]; subcommands: \(known)\n".utf8))
     exit(2)
 }
+exit(command(Array(arguments.dropFirst())))

@@ -126,6 +126,10 @@ import Testing
     static func executable() throws -> URL {
         let fileManager = FileManager.default
         var candidates: [URL] = []
+        // On Linux the test runner is itself an executable in the products folder (any --scratch-path).
+        if let runner = Bundle.main.executableURL {
+            candidates.append(runner.deletingLastPathComponent().appendingPathComponent("learning-contract"))
+        }
         if let bundle = Bundle.allBundles.first(where: { $0.bundleURL.pathExtension == "xctest" }) {
             candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("learning-contract"))
         }

@@ -100,4 +100,30 @@ import Testing
     func findsHelpBeforeTheEndOfOptions(_ tokens: [String], _ expected: Bool) {
         #expect(ArgumentParser.requestsHelp(tokens) == expected)
     }
+
+    /// Random command lines from a small alphabet of tricky tokens: every one either parses into values the
+    /// spec allows or fails with a usage error naming the command; none crashes.
+    @Test func randomCommandLinesNeverCrash() {
+        let alphabet = [
+            "-", "--", "-f", "-fjson", "-f=", "--format", "--format=", "--format=xml", "json", "--strict", "--lenient",
+            "--role", "reader,writer", ",", "-v", "-vv", "-5", "--port", "x", "--zzz", "-H", "--help=1", "=", "é", "",
+        ]
+        var seed: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        for _ in 0..<3000 {
+            let tokens = (0..<next(7)).map { _ in alphabet[next(alphabet.count)] }
+            do {
+                let parsed = try ArgumentParser.parse(tokens, spec: SampleSpecs.validate)
+                #expect(parsed.positionals.count <= tokens.count, "\(tokens)")
+                #expect(["text", "json", "sarif"].contains(parsed.value("format") ?? ""), "\(tokens)")
+                #expect(parsed.values("role").allSatisfy { ["reader", "writer", "admin"].contains($0) }, "\(tokens)")
+                #expect(!(parsed.flag("strict") && parsed.flag("lenient")), "\(tokens)")
+            } catch {
+                #expect(error.commandName == "validate" && !error.message.isEmpty, "\(tokens)")
+            }
+        }
+    }
 }
