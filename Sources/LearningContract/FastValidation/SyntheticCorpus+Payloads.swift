@@ -1,6 +1,6 @@
 /// Builds the members of one payload as (name, raw JSON value) pairs, then breaks them on request.
 struct PayloadBuilder {
-    var random: SplitMix64
+    var random: CorpusRandom
 
     typealias Member = (name: String, value: String)
 

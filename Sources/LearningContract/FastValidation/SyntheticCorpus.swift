@@ -38,7 +38,7 @@ public struct SyntheticCorpus: Sendable {
     }
 
     public func payload(at position: Int) -> Payload {
-        var random = SplitMix64(seed: seed ^ (UInt64(truncatingIfNeeded: position) &* 0x9E37_79B9_7F4A_7C15))
+        var random = CorpusRandom(seed: seed ^ (UInt64(truncatingIfNeeded: position) &* 0x9E37_79B9_7F4A_7C15))
         var builder = PayloadBuilder(random: random)
         let assignment = size == .large || builder.random.chance(0.6)
         var members = assignment ? builder.assignment(large: size == .large) : builder.selfInitiated()
@@ -53,8 +53,8 @@ public struct SyntheticCorpus: Sendable {
     }
 }
 
-/// A small, fast, seedable generator (Vigna's SplitMix64).
-struct SplitMix64: RandomNumberGenerator {
+/// A small, fast, seedable generator: SplitMix64 (Steele, Lea and Flood), as the tests' own.
+struct CorpusRandom: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

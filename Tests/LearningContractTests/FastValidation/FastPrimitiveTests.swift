@@ -16,11 +16,11 @@ struct FastPrimitiveTests {
         var random = SplitMix64(seed: 9)
         let alphabet = Array("0123456789-:.TZPYMWDHS+ ")
         for _ in 0..<3_000 {
-            var text = random.pick(inputs)
+            var text = inputs[random.below(inputs.count)]
             for _ in 0..<(1 + random.below(2)) where !text.isEmpty {
                 var characters = Array(text)
                 let at = random.below(characters.count)
-                if random.chance(0.5) { characters[at] = random.pick(alphabet) } else { characters.remove(at: at) }
+                if random.chance(50) { characters[at] = alphabet[random.below(alphabet.count)] } else { characters.remove(at: at) }
                 text = String(characters)
             }
             inputs.append(text)

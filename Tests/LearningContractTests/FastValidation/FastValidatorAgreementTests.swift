@@ -63,29 +63,17 @@ struct FastValidatorAgreementTests {
         }
     }
 
-    /// Random byte damage of corpus payloads: flips, deletions, insertions of structural and special bytes.
-    @Test func mutatedPayloadsAgree() {
+    /// The JSON fuzz mutations (`JSONFuzzTests.mutate`) of corpus payloads and of the fuzz seeds, as bodies of
+    /// every operation that has one.
+    @Test func fuzzMutationsAgree() {
         let agreement = FastAgreement()
         var random = SplitMix64(seed: 2026)
-        let specials: [[UInt8]] = [
-            Array("\"".utf8), Array("\\".utf8), Array(",".utf8), Array("}".utf8), Array("{".utf8), Array("[".utf8),
-            Array("]".utf8), Array(":".utf8), [0x00], [0x1F], [0x7F], [0x80], [0xC3], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
-            Array("\\u0000".utf8), Array("\\uD800".utf8), Array("\\uDC00".utf8), Array("\\uD83C\\uDF93".utf8), Array("1e400".utf8),
-            Array("-0".utf8), Array("null".utf8), Array(" ".utf8), Array("@".utf8), Array("é".utf8),
-        ]
-        for round in 0..<4_000 {
-            var bytes = Self.small[round % Self.small.count].bytes
-            for _ in 0..<(1 + random.below(3)) {
-                let at = random.below(bytes.count)
-                switch random.below(4) {
-                case 0: bytes[at] ^= UInt8(truncatingIfNeeded: 1 << random.below(8))
-                case 1: bytes.remove(at: at)
-                case 2: bytes.insert(contentsOf: random.pick(specials), at: at)
-                default: bytes.replaceSubrange(at..<min(bytes.count, at + 1 + random.below(4)), with: random.pick(specials))
-                }
-                if bytes.isEmpty { bytes = [UInt8(ascii: "{")] }
-            }
-            #expect(agreement.disagreement(bytes) == nil)
+        let inputs = Self.small.prefix(400).map(\.bytes) + JSONFuzzSeeds.all.map { Array($0.utf8) }
+        let operations = Operation.allCases.filter(\.hasRequestBody)
+        for round in 0..<6_000 {
+            let bytes = JSONFuzzTests.mutate(inputs[round % inputs.count], &random)
+            let operation = round % 3 == 0 ? operations[random.below(operations.count)] : .createActivity
+            #expect(agreement.disagreement(bytes, operation: operation) == nil)
         }
     }
 
