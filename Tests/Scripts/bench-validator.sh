@@ -21,4 +21,5 @@ if [ "$MEGABYTES" != 0 ]; then
     echo
     .build/release/learning-bench validator --write-jsonl "$FILE" --megabytes "$MEGABYTES"
     "${PIN[@]}" .build/release/learning-bench validator --stream "$FILE"
+    "${PIN[@]}" .build/release/learning-bench validator --stream "$FILE" --summary
 fi

@@ -11,6 +11,7 @@ has no named cause.
 """
 import argparse
 import collections
+import importlib.metadata
 import json
 import re
 import statistics
@@ -99,7 +100,7 @@ def main():
         print("corpus %s: %d payloads, %.1f MB (median of %d, CPU time, one core)" % (
             name, len(lines), total_bytes / 1e6, args.runs))
         print("  jsonschema-rs %s + orjson %s: %12.0f payloads/s %8.1f MB/s" % (
-            getattr(jsonschema_rs, "__version__", "?"), orjson.__version__, rate, total_bytes / 1e6 / seconds))
+            importlib.metadata.version("jsonschema-rs"), orjson.__version__, rate, total_bytes / 1e6 / seconds))
         for key, label in (("triage", "LearningContract fast path, boolean verdict"),
                            ("fast", "LearningContract fast verdict (valid/needsReport)"),
                            ("validateFast", "LearningContract validateFast (full reports)"),
@@ -120,13 +121,14 @@ def main():
             theirs = first_error(validator, line) if not verdicts[i] else None
             cause, expressible = named_cause(ours_valid, mutation, kind, rule, detail, theirs)
             key = ("validator %s / schema %s" % ("valid" if ours_valid else "invalid", "valid" if verdicts[i] else "invalid"), cause)
-            group = groups.setdefault(key, {"count": 0, "expressible": expressible, "example": line[:160]})
+            example = detail or theirs or line[:160].decode("utf-8", "replace")
+            group = groups.setdefault(key, {"count": 0, "expressible": expressible, "example": example})
             group["count"] += 1
         print("  verdict agreement: %d / %d (%.3f%%)" % (agree, len(lines), 100.0 * agree / max(len(lines), 1)))
         for (direction, cause), group in sorted(groups.items(), key=lambda item: -item[1]["count"]):
             marker = "UNEXPLAINED " if group["expressible"] else ""
             print("    %s%6d  %s: %s" % (marker, group["count"], direction, cause))
-            print("            e.g. %s" % group["example"].decode("utf-8", "replace"))
+            print("            e.g. %s" % group["example"])
             if group["expressible"]:
                 unexplained += group["count"]
     return 1 if unexplained else 0
