@@ -18,15 +18,29 @@ extension FastPass {
             guard index < end, base[index] == UInt8(ascii: "\"") else { return malformed() }
             index &+= 1
             let nameStart = index
-            var hash = fastNameHashSeed
+            // Find the closing quote eight bytes at a time; escaped or non-ASCII names may equal a rule's name by
+            // value or by canonical equivalence, so the report decides those.
+            let raw = UnsafeRawPointer(base)
             while true {
+                while index &+ 8 <= end {
+                    let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                    let quote = word ^ 0x2222_2222_2222_2222
+                    let backslash = word ^ 0x5C5C_5C5C_5C5C_5C5C
+                    let flags = (((quote &- 0x0101_0101_0101_0101) & ~quote)
+                        | ((backslash &- 0x0101_0101_0101_0101) & ~backslash)
+                        | ((word &- 0x2020_2020_2020_2020) & ~word)
+                        | word) & 0x8080_8080_8080_8080
+                    if flags != 0 {
+                        index &+= flags.trailingZeroBitCount >> 3
+                        break
+                    }
+                    index &+= 8
+                }
                 guard index < end else { return malformed() }
                 let byte = base[index]
                 if byte == UInt8(ascii: "\"") { break }
-                // Escaped or non-ASCII names may equal a rule's name by value or canonical equivalence: the report decides.
                 if byte == UInt8(ascii: "\\") || byte >= 0x80 { return undetermined() }
                 if byte < 0x20 { return malformed() }
-                hash = fastNameHash(hash, byte)
                 index &+= 1
             }
             let nameLength = index &- nameStart
@@ -35,7 +49,7 @@ extension FastPass {
             guard index < end, base[index] == UInt8(ascii: ":") else { return malformed() }
             index &+= 1
             skipWhitespace()
-            let slotIndex = lookup(shape, hash: hash, start: nameStart, length: nameLength)
+            let slotIndex = lookup(shape, hash: fastNameHash(base + nameStart, nameLength), start: nameStart, length: nameLength)
             if slotIndex >= 0 {
                 let slot = tables.slots[slotIndex]
                 if seen & slot.bit != 0 { return violation() }  // duplicate name
@@ -77,12 +91,7 @@ extension FastPass {
 
     @inline(__always)
     func equalBytes(_ start: Int, _ other: UnsafePointer<UInt8>, _ length: Int) -> Bool {
-        var k = 0
-        while k < length {
-            if base[start &+ k] != other[k] { return false }
-            k &+= 1
-        }
-        return true
+        fastEqualBytes(base + start, other, length)
     }
 
     /// A member no rule names: a violation under `reject` unless it is an annotation (`@`), else skipped; its

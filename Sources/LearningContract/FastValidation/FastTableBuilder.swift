@@ -11,14 +11,20 @@ struct FastTableBuilder {
     var bodyShapes: [Int] = []
     /// Per body: the pool range of its `@odata.type`, if any.
     var bodyTypes: [FastByteRange?] = []
-    var operations: [Operation: FastOperationEntry] = [:]
+    /// Per `FastOperationEntry.position`.
+    var operations: [FastOperationEntry] = []
+    /// `@odata.type"` (the name and its closing quote), for the byte search.
+    var discriminatorName = FastByteRange(offset: 0, length: 0)
 
     static let versions: [APIVersion] = [.v1, .beta]
 
     init(rules: RuleSet) {
+        operations = Array(repeating: FastOperationEntry(bodyIndices: []), count: Operation.allCases.count)
         for operation in Operation.allCases {
-            operations[operation] = FastOperationEntry(bodyIndices: rules.bodies.indices.filter { rules.bodies[$0].operation == operation })
+            operations[FastOperationEntry.position(operation)] = FastOperationEntry(
+                bodyIndices: rules.bodies.indices.filter { rules.bodies[$0].operation == operation })
         }
+        discriminatorName = addToPool(Array((Validator.discriminator + "\"").utf8))
         for body in rules.bodies {
             let multi = rules.bodies(for: body.operation).count > 1
             let type = body.odataType.map { addToPool(Array($0.utf8)) }
@@ -78,7 +84,9 @@ struct FastTableBuilder {
         for (name, slot) in names {
             let bytes = Array(name.utf8)
             let range = addToPool(bytes)
-            let hash = bytes.reduce(fastNameHashSeed, fastNameHash)
+            let hash = bytes.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress.map { fastNameHash($0, buffer.count) } ?? 0
+            }
             var position = Int(hash) & (size - 1)
             while entries[entryStart + position].slot >= 0 { position = (position + 1) & (size - 1) }
             entries[entryStart + position] = FastKeyEntry(

@@ -63,6 +63,20 @@ struct FastByteRange {
 /// The bodies an operation can have: one shape, or one per `@odata.type`.
 struct FastOperationEntry {
     var bodyIndices: [Int]
+
+    /// Position of an operation in the per-operation table (a switch, not a dictionary lookup per payload).
+    static func position(_ operation: Operation) -> Int {
+        switch operation {
+        case .createActivity: 0
+        case .getActivity: 1
+        case .listActivities: 2
+        case .updateActivity: 3
+        case .deleteActivity: 4
+        case .createProvider: 5
+        case .updateProvider: 6
+        case .upsertContent: 7
+        }
+    }
 }
 
 /// The compiled tables, in memory that doesn't move, owned by one object so the validator stays a cheap value.
@@ -116,7 +130,40 @@ struct FastTableView {
     let enumMembers: UnsafePointer<FastByteRange>
 }
 
-/// FNV-1a over a name's bytes; the scanner computes the same hash while it looks for the closing quote.
+/// The hash of a member name: its length and its first and last eight bytes, so the scanner needs no per-byte
+/// work beyond finding the closing quote. The builder hashes the rules' names with the same function.
 @inline(__always)
-func fastNameHash(_ hash: UInt32, _ byte: UInt8) -> UInt32 { (hash ^ UInt32(byte)) &* 16_777_619 }
-let fastNameHashSeed: UInt32 = 2_166_136_261
+func fastNameHash(_ p: UnsafePointer<UInt8>, _ length: Int) -> UInt32 {
+    var a: UInt64 = 0
+    var b: UInt64 = 0
+    if length >= 8 {
+        let raw = UnsafeRawPointer(p)
+        a = raw.loadUnaligned(as: UInt64.self)
+        b = raw.loadUnaligned(fromByteOffset: length &- 8, as: UInt64.self)
+    } else {
+        var k = 0
+        while k < length {
+            a = a << 8 | UInt64(p[k])
+            k &+= 1
+        }
+    }
+    let mixed = (a &* 0x9E37_79B9_7F4A_7C15) ^ (b &* 0xC2B2_AE3D_27D4_EB4F) ^ (UInt64(length) &* 0x1656_67B1_9E37_79F9)
+    return UInt32(truncatingIfNeeded: mixed >> 29)
+}
+
+/// Byte equality, eight bytes at a time.
+@inline(__always)
+func fastEqualBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ length: Int) -> Bool {
+    var k = 0
+    let ra = UnsafeRawPointer(a)
+    let rb = UnsafeRawPointer(b)
+    while k &+ 8 <= length {
+        if ra.loadUnaligned(fromByteOffset: k, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: k, as: UInt64.self) { return false }
+        k &+= 8
+    }
+    while k < length {
+        if a[k] != b[k] { return false }
+        k &+= 1
+    }
+    return true
+}

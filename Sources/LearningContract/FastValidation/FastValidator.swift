@@ -19,7 +19,8 @@ public struct FastValidator: @unchecked Sendable {
     private let bodyTypes: [FastByteRange?]
     private let bodyIDs: [String]
     private let bodyODataTypes: [String?]
-    private let operations: [Operation: FastOperationEntry]
+    private let operations: [FastOperationEntry]
+    private let discriminatorName: FastByteRange
     /// The reader limits the reporting path applies in `Contract.validate` by default.
     let limits: JSONReader.Limits
 
@@ -39,6 +40,7 @@ public struct FastValidator: @unchecked Sendable {
         bodyIDs = rules.bodies.map(\.id)
         bodyODataTypes = rules.bodies.map(\.odataType)
         operations = builder.operations
+        discriminatorName = builder.discriminatorName
         self.limits = limits
     }
 
@@ -66,7 +68,8 @@ public struct FastValidator: @unchecked Sendable {
         guard count > 0, let raw = bytes.baseAddress else { return (nil, true) }  // empty: malformed
         guard count <= limits.maxBytes else { return (nil, true) }
         let base = raw.assumingMemoryBound(to: UInt8.self)
-        guard let candidates = operations[operation]?.bodyIndices, !candidates.isEmpty else { return (nil, false) }
+        let candidates = operations[FastOperationEntry.position(operation)].bodyIndices
+        guard !candidates.isEmpty else { return (nil, false) }
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * Self.spanCapacity * 3) { spans in
             func pass(confirmed: Bool) -> FastPass {
                 FastPass(
@@ -113,14 +116,15 @@ public struct FastValidator: @unchecked Sendable {
     /// Finds the first `"@odata.type"` name followed by `:` and one of the candidates' type strings by a byte
     /// search, so a `@odata.type` anywhere in the object works. The pass then checks it is the top-level one.
     private func guessBody(_ base: UnsafePointer<UInt8>, _ count: Int, _ candidates: [Int]) -> Int? {
-        let name = Array("@odata.type\"".utf8)
+        let name = tables.pool + discriminatorName.offset
+        let nameLength = discriminatorName.length
         var from = 0
         while from < count, let hit = memchr(base + from, Int32(UInt8(ascii: "@")), count - from) {
             let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             from = at + 1
-            guard at >= 1, base[at - 1] == UInt8(ascii: "\""), at + name.count <= count,
-                  memcmp(base + at, name, name.count) == 0 else { continue }
-            var i = at + name.count
+            guard at >= 1, base[at - 1] == UInt8(ascii: "\""), at + nameLength <= count,
+                  fastEqualBytes(base + at, name, nameLength) else { continue }
+            var i = at + nameLength
             func skip() { while i < count, base[i] == 0x20 || base[i] == 0x0A || base[i] == 0x0D || base[i] == 0x09 { i += 1 } }
             skip()
             guard i < count, base[i] == UInt8(ascii: ":") else { continue }
