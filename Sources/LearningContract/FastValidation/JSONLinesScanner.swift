@@ -112,6 +112,15 @@ public struct JSONLinesScanner: Sendable {
         return number
     }
 
+    /// Opens `path` (read-only), scans it and closes it.
+    @discardableResult
+    public func scan(path: String, _ body: (Line) throws -> Bool) throws -> Int {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw ReadError(code: errno) }
+        defer { close(fd) }
+        return try scan(fileDescriptor: fd, body)
+    }
+
     private static func read(_ fd: Int32, into pointer: UnsafeMutableRawPointer, count: Int) -> Int {
         while true {
             #if canImport(Glibc)

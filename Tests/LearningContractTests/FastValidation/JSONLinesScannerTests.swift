@@ -78,5 +78,20 @@ struct JSONLinesScannerTests {
         #expect(throws: JSONLinesScanner.ReadError.self) {
             try JSONLinesScanner().scan(fileDescriptor: -1) { _ in true }
         }
+        #expect(throws: JSONLinesScanner.ReadError.self) {
+            try JSONLinesScanner().scan(path: "/nonexistent/\(UUID().uuidString).jsonl") { _ in true }
+        }
+    }
+
+    @Test func scansAPath() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("jsonl-\(UUID().uuidString)").path
+        _ = FileManager.default.createFile(atPath: path, contents: Data("{}\n[]\n".utf8))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var texts: [String] = []
+        try JSONLinesScanner().scan(path: path) { line in
+            texts.append(String(decoding: line.bytes, as: UTF8.self))
+            return true
+        }
+        #expect(texts == ["{}", "[]"])
     }
 }
