@@ -27,6 +27,10 @@ enum ValidatorBenchmark {
     }
 
     static func run(arguments: [String]) -> Int32 {
+        if arguments.contains("--help") || arguments.contains("-h") {
+            print(usage)
+            return 0
+        }
         guard let options = parse(arguments) else {
             FileHandle.standardError.write(Data((usage + "\n").utf8))
             return 2

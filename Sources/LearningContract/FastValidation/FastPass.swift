@@ -354,7 +354,8 @@ struct FastPass {
             switch base[index] {
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 let object = base[index] == UInt8(ascii: "{")
-                guard depth &+ open &+ 1 <= maxDepth, open < 128 else { return malformed() }
+                guard depth &+ open &+ 1 <= maxDepth else { return malformed() }
+                guard open < 128 else { return undetermined() }  // deeper than the bit stack: let the reader judge
                 if object {
                     if open < 64 { objectBits.0 |= 1 << UInt64(open) } else { objectBits.1 |= 1 << UInt64(open - 64) }
                 } else {
