@@ -13,6 +13,13 @@ public struct JSONLinesScanner: Sendable {
         /// The line was longer than `maxLineLength`; `bytes` is empty and `byteCount` says how long it was.
         public var isOverlong: Bool
         public var byteCount: Int
+
+        public init(number: Int, bytes: UnsafeRawBufferPointer, isOverlong: Bool, byteCount: Int) {
+            self.number = number
+            self.bytes = bytes
+            self.isOverlong = isOverlong
+            self.byteCount = byteCount
+        }
     }
 
     public struct ReadError: Error, Sendable, CustomStringConvertible {
