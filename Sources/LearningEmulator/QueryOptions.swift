@@ -30,7 +30,7 @@ struct QueryOptions: Sendable, Hashable {
             let display = "$" + option.dropFirst()
             switch option {
             case "$select":
-                let names = value.split(separator: ",").map { String($0.trimmingSpaces()) }
+                let names = value.split(separator: ",", omittingEmptySubsequences: false).map { String($0.trimmingSpaces()) }
                 guard !names.isEmpty, !names.contains(where: \.isEmpty) else { return .failure(.invalid(display)) }
                 var selected: [String] = []
                 for name in names {
