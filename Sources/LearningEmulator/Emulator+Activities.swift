@@ -18,7 +18,8 @@ extension Emulator {
 
     /// The contract's field verdict (400 with the contract's error body), or `nil` when the body is valid.
     func fieldFailure(_ call: Call) -> HTTPResponse? {
-        let report = contract.validate(call.context.request.body, operation: call.operation, apiVersion: call.context.version)
+        // The body was read once already (malformed JSON is answered before the scope check).
+        let report = contract.validate(call.body, operation: call.operation, apiVersion: call.context.version)
         if let graphError = report.graphError { return error(graphError, call.context) }
         if !report.isValid { return error(.malformedBody, call.context) }
         return nil
@@ -44,8 +45,16 @@ extension Emulator {
         // Spec 6.5: learningProviderId is filled from the path.
         activity.values["learningProviderId"] = .string(providerID)
 
-        enum Outcome { case created(StoredActivity), mismatch, unlicensed }
+        let uniqueExternalIDs = configuration.contract.strictness(for: .externalIdUniqueness) == .strict
+        let externalID = activity.externalID
+
+        enum Outcome { case created(StoredActivity), duplicateExternalID, mismatch, unlicensed }
         let outcome: Outcome = store.write { state in
+            // Ambiguity `externalIdUniqueness`: strict makes the alternate key unique per provider (a field error).
+            if uniqueExternalIDs, let externalID,
+               state.activity(.externalID(externalID), providerID: providerID, learnerID: nil) != nil {
+                return .duplicateExternalID
+            }
             // Spec R9: the content must exist and belong to the path's provider (and to the body's, if given).
             guard let content = state.contents[contentID], content.providerID == providerID,
                   bodyProviderID == nil || bodyProviderID == providerID else { return .mismatch }
@@ -56,6 +65,7 @@ extension Emulator {
             return .created(activity)
         }
         switch outcome {
+        case .duplicateExternalID: return error(.fieldInvalid, slots: ["fieldName": "externalCourseActivityId"], call.context)
         case .mismatch: return error(.providerContentMismatch, call.context)
         case .unlicensed: return error(.userLicenseInvalid, call.context)
         case .created(let created): return activityResponse(201, created, select: nil, call.context)
@@ -151,15 +161,17 @@ extension Emulator {
         }
         if let failure = fieldFailure(call) { return failure }
         let contentID = object["learningContentId"]?.stringValue
-        let bodyProviderID = object["learningProviderId"]?.stringValue
         let updatable = contract.updatableFields(odataType: current.type.rawValue)
 
         enum Outcome { case updated, notFound, mismatch, unlicensed }
         let outcome: Outcome = store.write { state in
             guard var activity = state.activities[current.id] else { return .notFound }
-            // Spec R9 on update: a content or provider named in the body must match the path's provider.
-            if let contentID, state.contents[contentID]?.providerID != providerID { return .mismatch }
-            if let bodyProviderID, bodyProviderID != providerID { return .mismatch }
+            // Spec R9 on update: a body that names another content than the stored one must name a content of
+            // the path's provider. Other non-updatable fields (learningProviderId…) are ignored (ambiguity #26), so
+            // update example 2 replays as written (ambiguity `updateExample2Target`).
+            if let contentID, contentID != activity.contentID, state.contents[contentID]?.providerID != providerID {
+                return .mismatch
+            }
             // Spec R10.
             guard state.licenses[activity.learnerID] == true else { return .unlicensed }
             // Only updatable fields change; others are accepted and ignored (ambiguity #26, lenient).

@@ -28,11 +28,8 @@ public final class Emulator: Sendable {
         self.contract = Contract(configuration: configuration.contract)
         self.faults = FaultInjector(configuration.faults)
         let contractConfiguration = configuration.contract
-        func isLenient(_ ambiguity: String) -> Bool {
-            (contractConfiguration.ambiguities[ambiguity] ?? contractConfiguration.strictness) == .lenient
-        }
-        self.routeParser = RouteParser(acceptsUnquotedKeys: isLenient("alternateKeyQuoting"))
-        self.lenientUpdatePath = isLenient("updatePathWithoutProvider")
+        self.routeParser = RouteParser(acceptsUnquotedKeys: contractConfiguration.strictness(for: .alternateKeyQuoting) == .lenient)
+        self.lenientUpdatePath = contractConfiguration.strictness(for: .updatePathWithoutProvider) == .lenient
         self.sentinelMembers = contract.membersAfterSentinel.mapValues(Set.init)
         reset()
     }

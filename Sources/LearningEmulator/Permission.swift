@@ -22,7 +22,7 @@ public struct Permission: Sendable, Hashable {
         case .listActivities:
             // Spec 3.1 List row: delegated only; application is refused unless ambiguity
             // `listWithApplicationToken` is lenient (EEU-LIST-beta prose; spec 9 #23). Default here: strict.
-            let lenient = configuration.ambiguities["listWithApplicationToken"] == .lenient
+            let lenient = configuration.ambiguities[Ambiguity.ID.listWithApplicationToken.rawValue] == .lenient
             return Permission(delegated: readAllScopes.union(readScopes).union(readWriteAll).union(readWrite),
                               application: lenient ? readAllScopes.union(readWriteAll) : [], source: "spec 3.1 (LIST-v1 rendered)")
         case .updateProvider, .createProvider:

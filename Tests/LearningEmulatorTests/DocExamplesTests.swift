@@ -178,3 +178,31 @@ import Testing
         #expect(activity["learningProviderId"] == .string(id))
     }
 }
+
+extension DocExamplesTests {
+    /// Update example 2 (spec 5.4) replayed against the self-initiated activity (ambiguity `updateExample2Target`):
+    /// its non-updatable learningProviderId differs from the path and is ignored.
+    @Test func updateExample2AgainstTheSelfInitiatedActivity() {
+        let h = EmulatorHarness()
+        let body = ##"""
+        {
+          "@odata.type": "#microsoft.graph.learningSelfInitiatedCourse",
+          "completedDateTime": null,
+          "completionPercentage": 30,
+          "externalcourseActivityId": "12a2228a-e020-11ec-9d64-0242ac120002",
+          "learningContentId": "57baf9dc-e020-11ec-9d64-0242ac120002",
+          "learningProviderId": "01e8f81b-3060-4dec-acf0-0389665a0a38",
+          "startedDateTime": "2021-05-11T22:57:17+00:00",
+          "status": "inProgress"
+        }
+        """##
+        let r = h.send("PATCH", Paths.linkedInActivities + "/" + DocsWorld.selfInitiatedID, json: body)
+        #expect(r.status == 204)
+        let back = h.get(Paths.learnerActivities + "/" + DocsWorld.selfInitiatedID)
+        #expect(back["completionPercentage"] == 30)
+        #expect(back["startedDateTime"] == "2021-05-11T22:57:17+00:00")
+        #expect(back["learningProviderId"] == .string(DocsWorld.linkedInProviderID))
+        // As written (against the assignment 8ba2…0003) it is 400 fieldInvalid on @odata.type.
+        #expect(h.send("PATCH", Paths.contosoActivities + "/" + DocsWorld.assignmentID, json: body).status == 400)
+    }
+}

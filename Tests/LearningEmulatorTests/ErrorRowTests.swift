@@ -15,6 +15,8 @@ import Testing
         var contentType: String? = "application/json"
         /// State the case needs, applied on top of the docs world.
         var given: String?
+        /// Ambiguities set to strict for the case.
+        var strict: [String] = []
         var status: Int
         var row: String
         var testDescription: String { name }
@@ -111,6 +113,11 @@ import Testing
              body: DocBodies.createAssignment.replacingOccurrences(of: "\"learningProviderId\": \"01e8f81b-3060-4dec-acf0-0389665a0a38\"",
                                                                     with: "\"learningProviderId\": \"13727311-e7bb-470d-8b20-6a23d9030d70\""),
              status: 403, row: "providerContentMismatch"),
+        Case(name: "403 update naming another provider's content", method: "PATCH", target: activity, token: app,
+             body: DocBodies.updateAssignment.replacingOccurrences(of: DocsWorld.contosoContentID, with: DocsWorld.linkedInContentID),
+             status: 403, row: "providerContentMismatch"),
+        Case(name: "400 duplicate external id when strict", method: "POST", target: Paths.contosoActivities, token: app,
+             body: DocBodies.createAssignment, strict: ["externalIdUniqueness"], status: 400, row: "fieldInvalid"),
         Case(name: "403 unlicensed learner create", method: "POST", target: Paths.contosoActivities, token: app, body: DocBodies.createAssignment,
              given: unlicense, status: 403, row: "userLicenseInvalid"),
         Case(name: "403 unlicensed learner update", method: "PATCH", target: activity, token: app, body: DocBodies.updateAssignment,
@@ -126,7 +133,9 @@ import Testing
 
     @Test(arguments: cases)
     func errorRow(_ c: Case) throws {
-        let h = EmulatorHarness()
+        var configuration = EmulatorConfiguration()
+        for id in c.strict { configuration.contract.ambiguities[id] = .strict }
+        let h = EmulatorHarness(configuration)
         if let given = c.given {
             let admin = h.send("POST", "/_emulator/tenants/\(TestToken.defaultTenantID)/state", token: nil, json: given)
             try #require(admin.status == 204)
@@ -142,7 +151,8 @@ import Testing
             #expect(r.errorCode == expected.code)
             #expect(r.errorMessage == expected.message)
         case "fieldInvalid":
-            let expected = contract.catalog.error(.fieldInvalid, slots: ["fieldName": "@odata.type"])
+            let field = c.strict.isEmpty ? "@odata.type" : "externalCourseActivityId"
+            let expected = contract.catalog.error(.fieldInvalid, slots: ["fieldName": field])
             #expect(r.errorMessage == expected.message)
         default:
             let expected = contract.catalog[ErrorRow.ID(rawValue: c.row)]
