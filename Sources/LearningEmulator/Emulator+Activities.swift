@@ -5,8 +5,7 @@ import LearningHTTP
 extension Emulator {
     /// The 403 scope check (spec 3.1 as decided; see `Permission`).
     func permissionFailure(_ call: Call) -> HTTPResponse? {
-        Permission.required(for: call.operation, configuration: configuration.contract).allows(call.claims)
-            ? nil : error(.permissionScopeMissing, call.context)
+        permissions[call.operation]?.allows(call.claims) == true ? nil : error(.permissionScopeMissing, call.context)
     }
 
     /// 400 `registrationIdInvalid` (spec R8), then 400 `providerNotEnabled` when sync is off (spec R7).
@@ -40,7 +39,7 @@ extension Emulator {
         let contentID = object["learningContentId"]?.stringValue ?? ""
         let bodyProviderID = object["learningProviderId"]?.stringValue
         // Spec 6.3: created ids are `{learnerUserId}:{GUID}`.
-        let id = learnerID + ":" + UUID().uuidString.lowercased()
+        let id = learnerID + ":" + ids.guid()
         var activity = StoredActivity(id: id, type: type, sequence: 0, from: object)
         // Spec 6.5: learningProviderId is filled from the path.
         activity.values["learningProviderId"] = .string(providerID)

@@ -4,7 +4,8 @@ import LearningHTTP
 extension Emulator {
     /// An OData string literal's inside: `'` doubled (spec 7.4).
     static func keyLiteral(_ text: String) -> String {
-        text.contains("'") ? text.replacingOccurrences(of: "'", with: "''") : text
+        guard text.utf8.contains(UInt8(ascii: "'")) else { return text }
+        return text.replacingOccurrences(of: "'", with: "''")
     }
 
     /// Standards-form context of an activity (world.md): `{base}/$metadata#employeeExperience/learningProviders('{id}')/

@@ -22,6 +22,9 @@ public final class Emulator: Sendable {
     let sentinelMembers: [String: Set<String>]
     let lenientUpdatePath: Bool
     let reader = JSONReader()
+    let ids = IDGenerator()
+    /// Permissions per operation, computed once (spec 3.1; see `Permission`).
+    let permissions: [Operation: Permission]
 
     public init(configuration: EmulatorConfiguration = EmulatorConfiguration()) {
         self.configuration = configuration
@@ -31,6 +34,9 @@ public final class Emulator: Sendable {
         self.routeParser = RouteParser(acceptsUnquotedKeys: contractConfiguration.strictness(for: .alternateKeyQuoting) == .lenient)
         self.lenientUpdatePath = contractConfiguration.strictness(for: .updatePathWithoutProvider) == .lenient
         self.sentinelMembers = contract.membersAfterSentinel.mapValues(Set.init)
+        self.permissions = Dictionary(uniqueKeysWithValues: Operation.allCases.map {
+            ($0, Permission.required(for: $0, configuration: contractConfiguration))
+        })
         reset()
     }
 
@@ -60,9 +66,10 @@ public final class Emulator: Sendable {
     }
 
     public func handle(_ request: HTTPRequest) -> HTTPResponse {
-        var context = RequestContext(request: request)
-        guard let segments = RouteParser.segments(of: request.path) else {
-            return error(.resourceNotFoundForSegment, slots: ["segment": String(request.path)], context)
+        var context = RequestContext(request: request, requestID: ids.guid())
+        let (path, query) = Self.split(request.target)
+        guard let segments = RouteParser.segments(of: path) else {
+            return error(.resourceNotFoundForSegment, slots: ["segment": String(path)], context)
         }
         guard let first = segments.first else {
             return error(.resourceNotFoundForSegment, slots: ["segment": "/"], context)
@@ -72,10 +79,11 @@ public final class Emulator: Sendable {
             return error(.resourceNotFoundForSegment, slots: ["segment": first], context)
         }
         context.version = version
-        context.base = baseURL(for: request) + "/" + version.rawValue
+        context.base = baseURL(host: context.headers.host) + "/" + version.rawValue
 
         // 401 first: Graph authenticates before it reads the path.
-        guard let claims = authenticate(request) else { return error(.unauthenticated, context) }
+        guard let token = TestToken.bearerToken(fromAuthorization: context.headers.authorization),
+              let claims = tokens.claims(for: token) else { return error(.unauthenticated, context) }
 
         let route: Route
         switch routeParser.route(segments.dropFirst()) {
@@ -99,7 +107,7 @@ public final class Emulator: Sendable {
 
         var options = QueryOptions()
         if request.method == "GET" {
-            switch QueryOptions.parse(request.query, version: version, isList: operation == .listActivities) {
+            switch QueryOptions.parse(query, version: version, isList: operation == .listActivities) {
             case .success(let parsed): options = parsed
             case .failure(.invalid(let option)): return error(.invalidQueryOption, slots: ["option": option], context)
             }
@@ -107,7 +115,7 @@ public final class Emulator: Sendable {
 
         var body = JSONValue.null
         if request.method == "POST" || request.method == "PATCH" {
-            guard Self.isJSON(request.headers["Content-Type"]) else { return error(.unsupportedMediaType, context) }
+            guard Self.isJSON(context.headers.contentType) else { return error(.unsupportedMediaType, context) }
             do { body = try reader.read(request.body).root } catch { return self.error(.malformedBody, context) }
         }
 
@@ -138,14 +146,15 @@ public final class Emulator: Sendable {
         return mediaType.lowercased() == "application/json"
     }
 
-    func baseURL(for request: HTTPRequest) -> String {
+    func baseURL(host: String?) -> String {
         if let base = configuration.publicBaseURL { return base.hasSuffix("/") ? String(base.dropLast()) : base }
-        return "http://" + (request.headers["Host"] ?? "\(configuration.host):\(configuration.port)")
+        return "http://" + (host ?? "\(configuration.host):\(configuration.port)")
     }
 
-    func authenticate(_ request: HTTPRequest) -> TestToken.Claims? {
-        guard let token = TestToken.bearerToken(fromAuthorization: request.headers["Authorization"]) else { return nil }
-        return tokens.claims(for: token)
+    /// Path and query of a request target (both still percent-encoded), split at the first `?`.
+    static func split(_ target: String) -> (path: Substring, query: Substring?) {
+        guard let mark = target.utf8.firstIndex(of: UInt8(ascii: "?")) else { return (target[...], nil) }
+        return (target[..<mark], target[target.utf8.index(after: mark)...])
     }
 }
 

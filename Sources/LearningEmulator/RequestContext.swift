@@ -16,13 +16,14 @@ struct RequestContext {
     var base = ""
     var delay: Duration?
 
-    init(request: HTTPRequest) {
+    let headers: RequestHeaders
+
+    init(request: HTTPRequest, requestID: String) {
         self.request = request
-        self.requestID = UUID().uuidString.lowercased()
-        self.clientRequestID = request.headers["client-request-id"] ?? requestID
-        self.includeUnknownEnumMembers = request.headers.values(for: "Prefer").contains { value in
-            value.split(separator: ",").contains { $0.trimmingSpaces().lowercased() == "include-unknown-enum-members" }
-        }
+        self.headers = RequestHeaders(request.headers)
+        self.requestID = requestID
+        self.clientRequestID = headers.clientRequestID ?? requestID
+        self.includeUnknownEnumMembers = headers.includeUnknownEnumMembers
     }
 
     /// `date` of `innerError`: UTC, seconds, no zone suffix (spec 7.1 example `2021-07-02T01:40:19`).

@@ -72,17 +72,17 @@ struct RouteParser: Sendable {
     func route(_ segments: ArraySlice<String>) -> Result<Route, Failure> {
         var rest = segments
         guard let first = rest.popFirst() else { return .success(.unsupported) }
-        switch first.lowercased() {
-        case "employeeexperience":
+        let isUsers = RequestHeaders.equals(first.utf8, "users")
+        if RequestHeaders.equals(first.utf8, "employeeexperience") {
             return employeeExperience(rest)
-        case "users", "me":
+        } else if isUsers || RequestHeaders.equals(first.utf8, "me") {
             var user = UserReference.me
-            if first.lowercased() == "users" {
+            if isUsers {
                 guard let id = rest.popFirst() else { return .success(.unsupported) }
                 user = .id(id)
             }
             guard let next = rest.popFirst() else { return .success(.unsupported) }
-            guard next.lowercased() == "employeeexperience" else { return .failure(.segment(next)) }
+            guard RequestHeaders.equals(next.utf8, "employeeexperience") else { return .failure(.segment(next)) }
             guard let collection = rest.popFirst() else { return .success(.unsupported) }
             switch activitySegment(collection) {
             case .failure(let f): return .failure(f)
@@ -92,18 +92,17 @@ struct RouteParser: Sendable {
                 guard let id = rest.popFirst() else { return .success(.userActivities(user)) }
                 return rest.isEmpty ? .success(.userActivity(user, .id(id))) : .failure(.segment(rest.first ?? ""))
             }
-        default:
-            return .failure(.segment(first))
         }
+        return .failure(.segment(first))
     }
 
     private func employeeExperience(_ segments: ArraySlice<String>) -> Result<Route, Failure> {
         var rest = segments
         guard let collection = rest.popFirst() else { return .success(.unsupported) }
-        if collection.lowercased() == "learningproviders" {
+        if RequestHeaders.equals(collection.utf8, "learningproviders") {
             guard let providerID = rest.popFirst() else { return .success(.providers) }
             guard let child = rest.popFirst() else { return .success(.provider(id: providerID)) }
-            if child.lowercased() == "learningcontents" {
+            if RequestHeaders.equals(child.utf8, "learningcontents") {
                 guard let id = rest.popFirst(), rest.isEmpty else { return rest.isEmpty ? .success(.unsupported) : .failure(.segment(rest.first ?? "")) }
                 return .success(.content(providerID: providerID, .id(id)))
             }
@@ -136,7 +135,7 @@ struct RouteParser: Sendable {
     /// `learningCourseActivities` → nil (collection; the id may follow as a segment);
     /// `learningCourseActivities('id')` / `(externalCourseActivityId='x')` → the key.
     private func activitySegment(_ segment: String) -> Result<ActivityKey?, Failure> {
-        if segment.lowercased() == "learningcourseactivities" { return .success(nil) }
+        if RequestHeaders.equals(segment.utf8, "learningcourseactivities") { return .success(nil) }
         guard let keyed = keyed(segment, collection: "learningcourseactivities", names: ["externalcourseactivityid", ""]) else {
             return .failure(.segment(segment))
         }

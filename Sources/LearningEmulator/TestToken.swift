@@ -108,9 +108,12 @@ public enum TestToken {
     /// The token of an `Authorization: Bearer …` header (scheme case-insensitive, RFC 6750 section 2.1).
     public static func bearerToken(fromAuthorization value: String?) -> Substring? {
         guard let value else { return nil }
-        let trimmed = value.drop { $0 == " " }
-        guard trimmed.count > 7, trimmed.prefix(7).lowercased() == "bearer " else { return nil }
-        let token = trimmed.dropFirst(7).drop { $0 == " " }
-        return token.isEmpty ? nil : token
+        let utf8 = value.utf8
+        guard var start = utf8.firstIndex(where: { $0 != UInt8(ascii: " ") }),
+              let end = utf8.index(start, offsetBy: 7, limitedBy: utf8.endIndex),
+              RequestHeaders.equals(utf8[start..<end], "bearer ") else { return nil }
+        start = end
+        while start < utf8.endIndex, utf8[start] == UInt8(ascii: " ") { start = utf8.index(after: start) }
+        return start < utf8.endIndex ? value[start...] : nil
     }
 }

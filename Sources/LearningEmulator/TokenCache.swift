@@ -6,6 +6,8 @@ final class TokenCache: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [String: TestToken.Claims] = [:]
     private let capacity = 4096
+    private var recent: [(token: String, claims: TestToken.Claims?)] = Array(repeating: ("", nil), count: 4)
+    private var nextRecent = 0
 
     func claims(for token: Substring) -> TestToken.Claims? {
         claims(for: String(token))
@@ -14,7 +16,13 @@ final class TokenCache: @unchecked Sendable {
     func claims(for token: String) -> TestToken.Claims? {
         let now = Date()
         lock.lock()
-        let cached = entries[token]
+        // Clients repeat one token: comparing with the last few is cheaper than hashing ~500 bytes.
+        var cached = recent.first { $0.token == token }?.claims
+        if cached == nil, let hit = entries[token] {
+            cached = hit
+            recent[nextRecent] = (token, hit)
+            nextRecent = (nextRecent + 1) % recent.count
+        }
         lock.unlock()
         if let cached {
             if let exp = cached.expiresAt, exp <= Int(now.timeIntervalSince1970) { return nil }
@@ -24,6 +32,8 @@ final class TokenCache: @unchecked Sendable {
         lock.lock()
         if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
         entries[token] = claims
+        recent[nextRecent] = (token, claims)
+        nextRecent = (nextRecent + 1) % recent.count
         lock.unlock()
         return claims
     }
