@@ -1,0 +1,35 @@
+import LearningContract
+import LearningHTTP
+
+/// The emulator behind the package's HTTP/1.1 server: what `learning-contract serve` runs and what the
+/// conformance runner embeds (world.md "Embedded start").
+///
+/// ```swift
+/// let server = EmulatorServer(configuration: EmulatorConfiguration(host: "127.0.0.1", port: 0))
+/// let port = try server.start()   // base URL http://127.0.0.1:\(port)/v1.0
+/// server.shutdown()
+/// ```
+public final class EmulatorServer: Sendable {
+    public let emulator: Emulator
+    private let server: HTTPServer
+
+    public init(configuration: EmulatorConfiguration, http: HTTPServerConfiguration? = nil) {
+        let emulator = Emulator(configuration: configuration)
+        var httpConfiguration = http ?? HTTPServerConfiguration(host: configuration.host, port: configuration.port)
+        httpConfiguration.host = configuration.host
+        httpConfiguration.port = configuration.port
+        self.emulator = emulator
+        self.server = HTTPServer(configuration: httpConfiguration) { request in emulator.handle(request) }
+    }
+
+    /// Binds and starts serving; returns the bound port (the real one when port 0 was asked).
+    @discardableResult
+    public func start() throws -> Int { try server.start() }
+
+    public var port: Int { server.port }
+
+    /// Stops accepting and finishes in-flight responses.
+    public func shutdown() { server.shutdown() }
+
+    public func waitUntilShutdown() { server.waitUntilShutdown() }
+}
