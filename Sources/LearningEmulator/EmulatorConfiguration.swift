@@ -39,6 +39,15 @@ public struct EmulatorConfiguration: Sendable {
         self.initialStates = initialStates
     }
 
+    /// Refuses what cannot be served: fault rules out of range, a page size below 1, a port outside 0...65535.
+    public func check() throws(EmulatorConfigurationError) {
+        for rule in faults {
+            if let problem = rule.problem { throw .invalidFault(rule.operation, problem) }
+        }
+        if pageSize < 1 { throw .invalidValue("pageSize must be at least 1") }
+        if !(0...65535).contains(port) { throw .invalidValue("port must be in 0...65535") }
+    }
+
     /// Reads a `--faults FILE`: a JSON array of fault rules, or an object `{"faults": [...]}`.
     public static func faults(fromFile path: String) throws(EmulatorConfigurationError) -> [FaultRule] {
         let root = try readJSON(path)
@@ -75,9 +84,11 @@ public struct EmulatorConfiguration: Sendable {
 public enum EmulatorConfigurationError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidFault(String, String)
     case invalidFile(String, String)
+    case invalidValue(String)
 
     public var description: String {
         switch self {
+        case .invalidValue(let why): why
         case .invalidFault(let flag, let why): "invalid fault '\(flag)': \(why)"
         case .invalidFile(let path, let why): "\(path): \(why)"
         }

@@ -5,7 +5,7 @@ import LearningHTTP
 /// conformance runner embeds (world.md "Embedded start").
 ///
 /// ```swift
-/// let server = EmulatorServer(configuration: EmulatorConfiguration(host: "127.0.0.1", port: 0))
+/// let server = try EmulatorServer(configuration: EmulatorConfiguration(host: "127.0.0.1", port: 0))
 /// let port = try server.start()   // base URL http://127.0.0.1:\(port)/v1.0
 /// server.shutdown()
 /// ```
@@ -13,7 +13,9 @@ public final class EmulatorServer: Sendable {
     public let emulator: Emulator
     private let server: HTTPServer
 
-    public init(configuration: EmulatorConfiguration, http: HTTPServerConfiguration? = nil) {
+    /// Throws when the configuration cannot be served (a fault rule or page size out of range).
+    public init(configuration: EmulatorConfiguration, http: HTTPServerConfiguration? = nil) throws(EmulatorConfigurationError) {
+        try configuration.check()
         let emulator = Emulator(configuration: configuration)
         var httpConfiguration = http ?? HTTPServerConfiguration(host: configuration.host, port: configuration.port)
         httpConfiguration.host = configuration.host

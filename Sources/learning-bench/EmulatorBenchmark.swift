@@ -37,9 +37,12 @@ enum EmulatorBenchmark {
                 return usage("unknown argument '\(argument)'")
             }
         }
-        let server = EmulatorServer(configuration: configuration, http: http)
+        let server: EmulatorServer
         let port: Int
-        do { port = try server.start() } catch {
+        do {
+            server = try EmulatorServer(configuration: configuration, http: http)
+            port = try server.start()
+        } catch {
             FileHandle.standardError.write(Data("learning-bench emulator: \(error)\n".utf8))
             return 1
         }

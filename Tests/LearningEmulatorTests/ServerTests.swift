@@ -8,7 +8,7 @@ import Testing
 @Suite(.serialized) struct ServerTests {
     static func withServer(_ configuration: EmulatorConfiguration = EmulatorConfiguration(),
                            _ body: (URL, EmulatorServer) async throws -> Void) async throws {
-        let server = EmulatorServer(configuration: configuration)
+        let server = try EmulatorServer(configuration: configuration)
         let port = try server.start()
         defer {
             server.shutdown()
@@ -113,5 +113,12 @@ import Testing
             #expect(unauthenticated.status == 401)
             #expect(unauthenticated.body?["error"]?["innerError"]?["request-id"] != nil)
         }
+    }
+}
+
+extension ServerTests {
+    @Test func invalidConfigurationsAreRefused() {
+        #expect(throws: EmulatorConfigurationError.self) { try EmulatorServer(configuration: EmulatorConfiguration(faults: [FaultRule(every: 0)])) }
+        #expect(throws: EmulatorConfigurationError.self) { try EmulatorServer(configuration: EmulatorConfiguration(pageSize: 0)) }
     }
 }

@@ -56,7 +56,12 @@ public enum ServeCommand: CLICommand {
         } catch {
             return CLI.report(error, context: context)
         }
-        let server = EmulatorServer(configuration: configuration)
+        let server: EmulatorServer
+        do {
+            server = try EmulatorServer(configuration: configuration)
+        } catch {
+            return CLI.report(UsageError(error.description, commandName: spec.name), context: context)
+        }
         let port: Int
         do {
             port = try server.start()
