@@ -63,11 +63,28 @@ extension Emulator {
         }
     }
 
-    /// Errors of the admin endpoint (not Graph's: the emulator's own, same envelope).
+    /// Errors of the admin endpoint: the emulator's own codes and messages, in the same envelope.
     func adminError(_ status: Int, _ message: String, _ context: RequestContext) -> HTTPResponse {
-        let body: JSONValue = ["error": ["code": status == 404 ? "notFound" : status == 405 ? "methodNotAllowed" : "badRequest",
-                                         "message": .string(message)]]
-        return response(status, body: JSONWriter.bytes(of: body), context)
+        let code = status == 404 ? "notFound" : status == 405 ? "methodNotAllowed" : "badRequest"
+        return error(GraphError(status: status, code: code, message: message, row: .malformedBody), context)
+    }
+
+    /// Requests the HTTP server refused before the emulator saw them (malformed HTTP, too slow, too large,
+    /// too many connections), in the Graph envelope: 408 `requestTimeout`, 413 `payloadTooLarge`,
+    /// 503 `serviceUnavailable` (Retry-After 1 s), anything else the `malformedBody` row with the server's
+    /// status and its reason as a detail.
+    public func rejectionResponse(_ rejection: HTTPServerRejection) -> HTTPResponse {
+        let context = RequestContext(request: HTTPRequest(method: "", target: ""), requestID: ids.guid())
+        switch rejection.status {
+        case 408: return error(.requestTimeout, context)
+        case 413: return error(.payloadTooLarge, context)
+        case 503: return error(contract.catalog.error(.serviceUnavailable, slots: ["noOfMinutes": "1"]), context, retryAfterSeconds: 1)
+        default:
+            var graphError = contract.catalog.error(.malformedBody)
+            graphError.status = rejection.status
+            graphError.details = [GraphError.Detail(code: graphError.code, message: rejection.reason)]
+            return error(graphError, context)
+        }
     }
 
     func json(_ status: Int, _ value: JSONValue, _ context: RequestContext) -> HTTPResponse {

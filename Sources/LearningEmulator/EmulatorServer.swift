@@ -20,6 +20,7 @@ public final class EmulatorServer: Sendable {
         var httpConfiguration = http ?? HTTPServerConfiguration(host: configuration.host, port: configuration.port)
         httpConfiguration.host = configuration.host
         httpConfiguration.port = configuration.port
+        httpConfiguration.errorResponder = { rejection in emulator.rejectionResponse(rejection) }
         self.emulator = emulator
         self.server = HTTPServer(configuration: httpConfiguration) { request in emulator.handle(request) }
     }

@@ -122,3 +122,20 @@ extension ServerTests {
         #expect(throws: EmulatorConfigurationError.self) { try EmulatorServer(configuration: EmulatorConfiguration(pageSize: 0)) }
     }
 }
+
+extension ServerTests {
+    /// Requests the HTTP server refuses still get the Graph envelope.
+    @Test(.timeLimit(.minutes(1))) func serverRejectionsUseTheGraphEnvelope() async throws {
+        let emulator = Emulator()
+        let tooLarge = emulator.rejectionResponse(HTTPServerRejection(status: 413, reason: "body too large"))
+        #expect(tooLarge.status == 413)
+        let body = try JSONReader().read(tooLarge.body).root
+        #expect(body["error"]?["code"]?.stringValue == emulator.contract.catalog[.payloadTooLarge].code)
+        #expect(body["error"]?["innerError"]?["request-id"] != nil)
+        let malformed = emulator.rejectionResponse(HTTPServerRejection(status: 505, reason: "HTTP/2.0 not supported"))
+        #expect(malformed.status == 505)
+        #expect(try JSONReader().read(malformed.body).root["error"]?["details"]?.arrayValue?.first?["message"] == "HTTP/2.0 not supported")
+        let busy = emulator.rejectionResponse(HTTPServerRejection(status: 503, reason: "too many connections"))
+        #expect(busy.headers["Retry-After"] == "1")
+    }
+}
