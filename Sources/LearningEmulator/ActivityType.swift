@@ -24,6 +24,27 @@ public enum ActivityType: String, Sendable, CaseIterable, Codable {
         "completedDateTime", "completionPercentage", "externalCourseActivityId", "id", "learningContentId",
         "learningProviderId", "learnerUserId", "startedDateTime", "status",
     ]
+    /// Position of a property in `properties`.
+    func index(of name: String) -> Int? {
+        switch self {
+        case .assignment: Self.assignmentIndex[name]
+        case .selfInitiated: Self.selfInitiatedIndex[name]
+        }
+    }
+
+    /// `,"name":` for each property, ready to append (rendering is the GET hot path).
+    var memberPrefixes: [[UInt8]] {
+        switch self {
+        case .assignment: Self.assignmentPrefixes
+        case .selfInitiated: Self.selfInitiatedPrefixes
+        }
+    }
+
+    private static let assignmentPrefixes = assignmentProperties.map { Array(",\"\($0)\":".utf8) }
+    private static let selfInitiatedPrefixes = selfInitiatedProperties.map { Array(",\"\($0)\":".utf8) }
+    private static let assignmentIndex = Dictionary(uniqueKeysWithValues: assignmentProperties.enumerated().map { ($1, $0) })
+    private static let selfInitiatedIndex = Dictionary(uniqueKeysWithValues: selfInitiatedProperties.enumerated().map { ($1, $0) })
+
     /// Every property `$select` may name (both subtypes).
     static let selectable: Set<String> = Set(assignmentProperties).union(selfInitiatedProperties)
 

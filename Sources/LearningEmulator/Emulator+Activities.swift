@@ -42,7 +42,7 @@ extension Emulator {
         let id = learnerID + ":" + ids.guid()
         var activity = StoredActivity(id: id, type: type, sequence: 0, from: object)
         // Spec 6.5: learningProviderId is filled from the path.
-        activity.values["learningProviderId"] = .string(providerID)
+        activity["learningProviderId"] = .string(providerID)
 
         let uniqueExternalIDs = configuration.contract.strictness(for: .externalIdUniqueness) == .strict
         let externalID = activity.externalID
@@ -175,7 +175,7 @@ extension Emulator {
             guard state.licenses[activity.learnerID] == true else { return .unlicensed }
             // Only updatable fields change; others are accepted and ignored (ambiguity #26, lenient).
             for name in updatable {
-                if let value = object[name] { activity.values[ActivityType.canonicalName(name)] = value }
+                if let value = object[name] { activity[ActivityType.canonicalName(name)] = value }
             }
             state.activities[current.id] = activity
             return .updated

@@ -32,14 +32,18 @@ extension Emulator {
         writer.string(activity.type.rawValue)
         writer.raw(",\"@odata.context\":")
         writer.string(activityContext(activity, select: select, context))
-        for name in activity.type.properties {
-            if let select, name != "id", !select.contains(name) { continue }
-            writer.raw(UInt8(ascii: ","))
-            writer.key(name)
-            if name == "id" {
-                writer.string(activity.id)
+        let names = activity.type.properties
+        let prefixes = activity.type.memberPrefixes
+        let sentinels = sentinelMembersByIndex[activity.type]
+        for index in names.indices {
+            if let select, names[index] != "id", !select.contains(names[index]) { continue }
+            writer.append(prefixes[index])
+            let value = activity.values[index]
+            if !context.includeUnknownEnumMembers, case .string(let text) = value, let later = sentinels?[index] ?? nil,
+               later.contains(text) {
+                writer.string("unknownFutureValue")
             } else {
-                writer.write(presented(name, activity.values[name] ?? .null, context))
+                writer.write(value)
             }
         }
         writer.raw(UInt8(ascii: "}"))

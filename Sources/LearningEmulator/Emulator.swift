@@ -20,6 +20,8 @@ public final class Emulator: Sendable {
     let routeParser: RouteParser
     /// Members after the evolvable-enum sentinel by property name (spec 7.6), from the contract.
     let sentinelMembers: [String: Set<String>]
+    /// The same per activity type, aligned with `ActivityType.properties`.
+    let sentinelMembersByIndex: [ActivityType: [Set<String>?]]
     let lenientUpdatePath: Bool
     let reader = JSONReader()
     let ids = IDGenerator()
@@ -33,7 +35,11 @@ public final class Emulator: Sendable {
         let contractConfiguration = configuration.contract
         self.routeParser = RouteParser(acceptsUnquotedKeys: contractConfiguration.strictness(for: .alternateKeyQuoting) == .lenient)
         self.lenientUpdatePath = contractConfiguration.strictness(for: .updatePathWithoutProvider) == .lenient
-        self.sentinelMembers = contract.membersAfterSentinel.mapValues(Set.init)
+        let sentinelMembers = contract.membersAfterSentinel.mapValues(Set.init)
+        self.sentinelMembers = sentinelMembers
+        self.sentinelMembersByIndex = Dictionary(uniqueKeysWithValues: ActivityType.allCases.map { type in
+            (type, type.properties.map { sentinelMembers[$0] })
+        })
         self.permissions = Dictionary(uniqueKeysWithValues: Operation.allCases.map {
             ($0, Permission.required(for: $0, configuration: contractConfiguration))
         })

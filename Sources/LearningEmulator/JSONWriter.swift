@@ -13,6 +13,8 @@ struct JSONWriter {
 
     mutating func raw(_ byte: UInt8) { bytes.append(byte) }
 
+    mutating func append(_ raw: [UInt8]) { bytes.append(contentsOf: raw) }
+
     /// Text that is already JSON (a number).
     mutating func rawText(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
