@@ -15,29 +15,36 @@ struct RouteParser: Sendable {
     /// Splits the path on `/` except inside a key's parentheses, then percent-decodes each segment.
     static func segments(of path: Substring) -> [String]? {
         var result: [String] = []
-        var current: [UInt8] = []
+        result.reserveCapacity(8)
+        let utf8 = path.utf8
+        var segmentStart = utf8.startIndex
         var depth = 0
         var inQuote = false
-        for byte in path.utf8 {
-            switch byte {
+        var index = utf8.startIndex
+        func flush(_ end: String.Index) -> Bool {
+            guard segmentStart < end else { return true }
+            let raw = path[segmentStart..<end]
+            if raw.utf8.contains(UInt8(ascii: "%")) {
+                guard let decoded = percentDecode(Array(raw.utf8)) else { return false }
+                result.append(decoded)
+            } else {
+                result.append(String(raw))
+            }
+            return true
+        }
+        while index < utf8.endIndex {
+            switch utf8[index] {
             case UInt8(ascii: "'") where depth > 0: inQuote.toggle()
             case UInt8(ascii: "(") where !inQuote: depth += 1
             case UInt8(ascii: ")") where !inQuote: depth = max(0, depth - 1)
             case UInt8(ascii: "/") where depth == 0:
-                if !current.isEmpty {
-                    guard let decoded = percentDecode(current) else { return nil }
-                    result.append(decoded)
-                }
-                current.removeAll(keepingCapacity: true)
-                continue
+                guard flush(index) else { return nil }
+                segmentStart = utf8.index(after: index)
             default: break
             }
-            current.append(byte)
+            index = utf8.index(after: index)
         }
-        if !current.isEmpty {
-            guard let decoded = percentDecode(current) else { return nil }
-            result.append(decoded)
-        }
+        guard flush(utf8.endIndex) else { return nil }
         return result
     }
 
