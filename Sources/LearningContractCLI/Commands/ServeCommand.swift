@@ -24,8 +24,8 @@ public enum ServeCommand: CLICommand {
             GET /_emulator/info, PUT|POST|GET /_emulator/tenants/{tid}/state, DELETE /_emulator/tenants/{tid}, \
             POST /_emulator/reset.
 
-            Faults: --fault OPERATION[:STATUS][:every=N][:times=N][:retry-after=SECONDS][:latency=MS][:method=M], \
-            where OPERATION is createActivity, getActivity, listActivities, updateActivity, deleteActivity, \
+            Faults: --fault OPERATION[:STATUS][:OPTION=VALUE]..., with the options every=N, times=N, \
+            retry-after=SECONDS, latency=MS and method=M, where OPERATION is createActivity, getActivity, listActivities, updateActivity, deleteActivity, \
             createProvider, updateProvider, upsertContent or '*'. A fault fires on every N-th matching request. \
             429 and 503 carry Retry-After in seconds.
 
