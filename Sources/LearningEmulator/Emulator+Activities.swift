@@ -107,13 +107,17 @@ extension Emulator {
             learnerID = id
             pathUser = "users/" + (id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? id)
         }
-        let all = tenants.existing(call.claims.tenantID)?.read { $0.activities(ofLearner: learnerID) } ?? []
         let options = call.options
-        let start = min(options.skip ?? 0, all.count)
         let wanted = options.top ?? Int.max
         let pageSize = max(1, configuration.pageSize)
-        let end = min(all.count, start + min(wanted, pageSize))
-        let page = all[start..<end]
+        // Only the page is copied out under the lock, however many activities the learner has.
+        let (total, page, start): (Int, [StoredActivity], Int) = tenants.existing(call.claims.tenantID)?.read { state in
+            let ids = state.activitiesByLearner[learnerID] ?? []
+            let start = min(options.skip ?? 0, ids.count)
+            let end = min(ids.count, start + min(wanted, pageSize))
+            return (ids.count, ids[start..<end].compactMap { state.activities[$0] }, start)
+        } ?? (0, [], 0)
+        let end = start + page.count
 
         let context = call.context
         var writer = JSONWriter(capacity: 512 + page.count * 900)
@@ -123,11 +127,11 @@ extension Emulator {
         writer.string(collectionContext)
         if options.count {
             writer.raw(",\"@odata.count\":")
-            writer.rawText(String(all.count))
+            writer.rawText(String(total))
         }
         // Server-driven paging with `$skip` (spec 5.3, 7.5): a real URL, not the docs' `$metadata#` form.
         let remainingWanted = options.top.map { $0 - page.count }
-        if end < all.count, remainingWanted ?? 1 > 0 {
+        if end < total, remainingWanted ?? 1 > 0 {
             writer.raw(",\"@odata.nextLink\":")
             writer.string(context.base + "/" + pathUser + "/employeeExperience/learningCourseActivities?"
                           + options.queryString(skip: end, top: remainingWanted))

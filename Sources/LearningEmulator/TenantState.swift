@@ -59,10 +59,6 @@ struct TenantState: Sendable {
         }
     }
 
-    func activities(ofLearner learnerID: String) -> [StoredActivity] {
-        (activitiesByLearner[learnerID] ?? []).compactMap { activities[$0] }
-    }
-
     // MARK: State documents
 
     /// Applies a state document (world.md order): seed, providers, contents, activities, licenses, faults.
