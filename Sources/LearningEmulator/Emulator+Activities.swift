@@ -181,7 +181,11 @@ extension Emulator {
             for name in updatable {
                 if let value = object[name] { activity[ActivityType.canonicalName(name)] = value }
             }
-            state.activities[current.id] = activity
+            if activity.learnerID != current.learnerID || activity.externalID != current.externalID {
+                state.insert(activity)  // keeps the learner and external-id indexes right
+            } else {
+                state.activities[current.id] = activity
+            }
             return .updated
         }
         switch outcome {

@@ -7,6 +7,8 @@ struct TenantState: Sendable {
     var activities: [String: StoredActivity] = [:]
     /// Activity ids per learner, in insertion order (the list operation's order).
     var activitiesByLearner: [String: [String]] = [:]
+    /// Activity ids per external id, in insertion order (alternate-key lookups without a scan).
+    var activitiesByExternalID: [String: [String]] = [:]
     var licenses: [String: Bool] = [:]
     var faults = FaultSchedule()
     var nextSequence = 0
@@ -19,21 +21,26 @@ struct TenantState: Sendable {
     // MARK: Activities
 
     mutating func insert(_ activity: StoredActivity) {
-        if let old = activities[activity.id] { removeFromLearnerIndex(old) }
+        if let old = activities[activity.id] { removeFromIndexes(old) }
         activities[activity.id] = activity
         activitiesByLearner[activity.learnerID, default: []].append(activity.id)
+        if let external = activity.externalID { activitiesByExternalID[external, default: []].append(activity.id) }
     }
 
     @discardableResult
     mutating func removeActivity(id: String) -> StoredActivity? {
         guard let old = activities.removeValue(forKey: id) else { return nil }
-        removeFromLearnerIndex(old)
+        removeFromIndexes(old)
         return old
     }
 
-    private mutating func removeFromLearnerIndex(_ activity: StoredActivity) {
+    private mutating func removeFromIndexes(_ activity: StoredActivity) {
         activitiesByLearner[activity.learnerID]?.removeAll { $0 == activity.id }
         if activitiesByLearner[activity.learnerID]?.isEmpty == true { activitiesByLearner[activity.learnerID] = nil }
+        if let external = activity.externalID {
+            activitiesByExternalID[external]?.removeAll { $0 == activity.id }
+            if activitiesByExternalID[external]?.isEmpty == true { activitiesByExternalID[external] = nil }
+        }
     }
 
     /// The activity an OData key addresses within a scope (spec 10: provider-scoped ids must belong to the
@@ -47,15 +54,14 @@ struct TenantState: Sendable {
             if let learnerID, activity.learnerID != learnerID { return nil }
             return activity
         case .externalID(let external):
-            let candidates: [StoredActivity]
-            if let learnerID {
-                candidates = (activitiesByLearner[learnerID] ?? []).compactMap { activities[$0] }
-            } else {
-                candidates = Array(activities.values)
+            // The index keeps insertion order, so the first match is the oldest.
+            for id in activitiesByExternalID[external] ?? [] {
+                guard let activity = activities[id] else { continue }
+                if let providerID, activity.providerID != providerID { continue }
+                if let learnerID, activity.learnerID != learnerID { continue }
+                return activity
             }
-            return candidates
-                .filter { $0.externalID == external && (providerID == nil || $0.providerID == providerID) }
-                .min { $0.sequence < $1.sequence }
+            return nil
         }
     }
 
