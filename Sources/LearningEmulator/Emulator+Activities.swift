@@ -169,6 +169,7 @@ extension Emulator {
         enum Outcome { case updated, notFound, mismatch, unlicensed }
         let outcome: Outcome = store.write { state in
             guard var activity = state.activities[current.id] else { return .notFound }
+            let before = activity
             // Spec R9 on update: a body that names another content than the stored one must name a content of
             // the path's provider. Other non-updatable fields (learningProviderId…) are ignored (ambiguity #26), so
             // update example 2 replays as written (ambiguity `updateExample2Target`).
@@ -181,7 +182,7 @@ extension Emulator {
             for name in updatable {
                 if let value = object[name] { activity[ActivityType.canonicalName(name)] = value }
             }
-            if activity.learnerID != current.learnerID || activity.externalID != current.externalID {
+            if activity.learnerID != before.learnerID || activity.externalID != before.externalID {
                 state.insert(activity)  // keeps the learner and external-id indexes right
             } else {
                 state.activities[current.id] = activity
