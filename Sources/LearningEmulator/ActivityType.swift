@@ -45,6 +45,9 @@ public enum ActivityType: String, Sendable, CaseIterable, Codable {
     private static let assignmentIndex = Dictionary(uniqueKeysWithValues: assignmentProperties.enumerated().map { ($1, $0) })
     private static let selfInitiatedIndex = Dictionary(uniqueKeysWithValues: selfInitiatedProperties.enumerated().map { ($1, $0) })
 
+    /// Both subtypes' properties, each once (what `$select=*` selects).
+    static let allProperties = assignmentProperties + selfInitiatedProperties.filter { !assignmentProperties.contains($0) }
+
     /// Every property `$select` may name (both subtypes).
     static let selectable: Set<String> = Set(assignmentProperties).union(selfInitiatedProperties)
 

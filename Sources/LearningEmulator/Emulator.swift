@@ -163,12 +163,3 @@ public final class Emulator: Sendable {
         return (target[..<mark], target[target.utf8.index(after: mark)...])
     }
 }
-
-/// One API call after routing, authentication and body parsing.
-struct Call {
-    var claims: TestToken.Claims
-    var operation: Operation
-    var options: QueryOptions
-    var body: JSONValue
-    var context: RequestContext
-}

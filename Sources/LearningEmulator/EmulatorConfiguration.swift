@@ -80,34 +80,3 @@ public struct EmulatorConfiguration: Sendable {
         do { return try JSONReader().read(data).root } catch { throw .invalidFile(path, error.description) }
     }
 }
-
-public enum EmulatorConfigurationError: Error, Sendable, Hashable, CustomStringConvertible {
-    case invalidFault(String, String)
-    case invalidFile(String, String)
-    case invalidValue(String)
-
-    public var description: String {
-        switch self {
-        case .invalidValue(let why): why
-        case .invalidFault(let flag, let why): "invalid fault '\(flag)': \(why)"
-        case .invalidFile(let path, let why): "\(path): \(why)"
-        }
-    }
-}
-
-extension FaultRule {
-    /// Decodes a rule from a state document or faults file member.
-    static func decode(_ value: JSONValue) throws(EmulatorStateError) -> FaultRule {
-        do {
-            return try StrictJSON.decode(FaultRule.self, from: JSONWriter.bytes(of: value))
-        } catch {
-            throw EmulatorStateError(message: "invalid fault rule: \(Self.explain(error))")
-        }
-    }
-
-    private static func explain(_ error: any Error) -> String {
-        if case DecodingError.dataCorrupted(let context) = error { return context.debugDescription }
-        if case DecodingError.typeMismatch(_, let context) = error { return context.codingPath.map(\.stringValue).joined(separator: ".") + ": wrong type" }
-        return "\(error)"
-    }
-}

@@ -89,8 +89,3 @@ public struct EmulatorState: Sendable, Hashable {
         return result
     }
 }
-
-public struct EmulatorStateError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var message: String
-    public var description: String { message }
-}

@@ -34,7 +34,7 @@ struct QueryOptions: Sendable, Hashable {
                 guard !names.isEmpty, !names.contains(where: \.isEmpty) else { return .failure(.invalid(display)) }
                 var selected: [String] = []
                 for name in names {
-                    if name == "*" { selected = ActivitySelection.all; break }
+                    if name == "*" { selected = ActivityType.allProperties; break }
                     let canonical = ActivityType.canonicalName(name)
                     guard ActivityType.selectable.contains(canonical) else { return .failure(.invalid(display)) }
                     if !selected.contains(canonical) { selected.append(canonical) }
@@ -71,8 +71,4 @@ struct QueryOptions: Sendable, Hashable {
         parts.append("$skip=\(skip)")
         return parts.joined(separator: "&")
     }
-}
-
-enum ActivitySelection {
-    static let all = ActivityType.assignmentProperties + ActivityType.selfInitiatedProperties.filter { !ActivityType.assignmentProperties.contains($0) }
 }

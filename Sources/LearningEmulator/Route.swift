@@ -44,6 +44,12 @@ enum UserReference: Sendable, Hashable {
     case me
 }
 
+/// How an OData key addresses an activity (spec 7.4).
+enum ActivityKey: Sendable, Hashable {
+    case id(String)
+    case externalID(String)
+}
+
 enum ContentKey: Sendable, Hashable {
     case id(String)
     case externalID(String)

@@ -112,9 +112,3 @@ struct TenantState: Sendable {
             faults: faults.rules)
     }
 }
-
-/// How an OData key addresses an activity (spec 7.4).
-enum ActivityKey: Sendable, Hashable {
-    case id(String)
-    case externalID(String)
-}
