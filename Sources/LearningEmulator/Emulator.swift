@@ -25,6 +25,8 @@ public final class Emulator: Sendable {
     let lenientUpdatePath: Bool
     let reader = JSONReader()
     let ids = IDGenerator()
+    /// The port the server bound (set by `EmulatorServer.start()`), for base URLs of requests without `Host`.
+    let boundPort = LockedValue<Int?>(nil)
     /// Permissions per operation, computed once (spec 3.1; see `Permission`).
     let permissions: [Operation: Permission]
 
@@ -154,7 +156,10 @@ public final class Emulator: Sendable {
 
     func baseURL(host: String?) -> String {
         if let base = configuration.publicBaseURL { return base.hasSuffix("/") ? String(base.dropLast()) : base }
-        return "http://" + (host ?? "\(configuration.host):\(configuration.port)")
+        if let host { return "http://" + host }
+        // HTTP/1.0 clients may omit Host: use the address actually bound.
+        let port = boundPort.value ?? configuration.port
+        return "http://\(configuration.host):\(port)"
     }
 
     /// Path and query of a request target (both still percent-encoded), split at the first `?`.

@@ -27,7 +27,11 @@ public final class EmulatorServer: Sendable {
 
     /// Binds and starts serving; returns the bound port (the real one when port 0 was asked).
     @discardableResult
-    public func start() throws -> Int { try server.start() }
+    public func start() throws -> Int {
+        let port = try server.start()
+        emulator.boundPort.set(port)
+        return port
+    }
 
     public var port: Int { server.port }
 
