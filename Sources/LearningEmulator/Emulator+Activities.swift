@@ -17,8 +17,9 @@ extension Emulator {
 
     /// The contract's field verdict (400 with the contract's error body), or `nil` when the body is valid.
     func fieldFailure(_ call: Call) -> HTTPResponse? {
-        // The body was read once already (malformed JSON is answered before the scope check).
-        let report = contract.validate(call.body, operation: call.operation, apiVersion: call.context.version)
+        // The contract's single-pass validator settles valid bodies without a tree; others get the full report.
+        let report = contract.validateFast(call.context.request.body, operation: call.operation,
+                                           apiVersion: call.context.version, using: fastValidator)
         if let graphError = report.graphError { return error(graphError, call.context) }
         if !report.isValid { return error(.malformedBody, call.context) }
         return nil

@@ -24,6 +24,8 @@ public final class Emulator: Sendable {
     let sentinelMembersByIndex: [ActivityType: [Set<String>?]]
     let lenientUpdatePath: Bool
     let reader = JSONReader()
+    /// The contract's rules compiled once for `validateFast`.
+    let fastValidator: FastValidator
     let ids = IDGenerator()
     /// The port the server bound (set by `EmulatorServer.start()`), for base URLs of requests without `Host`.
     let boundPort = LockedValue<Int?>(nil)
@@ -34,6 +36,7 @@ public final class Emulator: Sendable {
         self.configuration = configuration
         self.contract = Contract(configuration: configuration.contract)
         self.faults = FaultInjector(configuration.faults)
+        self.fastValidator = FastValidator(contract: contract)
         let contractConfiguration = configuration.contract
         self.routeParser = RouteParser(acceptsUnquotedKeys: contractConfiguration.strictness(for: .alternateKeyQuoting) == .lenient)
         self.lenientUpdatePath = contractConfiguration.strictness(for: .updatePathWithoutProvider) == .lenient
