@@ -14,6 +14,7 @@ public enum CLI {
             AmbiguitiesCommand.self,
             VersionCommand.self,
             SchemaCommand.self,
+            ServeCommand.self, TokenCommand.self,
         ]
     }
 

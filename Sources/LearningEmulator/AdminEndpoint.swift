@@ -1,0 +1,64 @@
+import LearningContract
+import LearningHTTP
+
+/// The emulator's own endpoint for state the API cannot set (licenses, tenants, reset), under the reserved
+/// prefix `/_emulator` (world.md). It needs no token: it is for tests, and `serve` binds 127.0.0.1 by default.
+///
+/// - `GET /_emulator/info` → 200 `{"emulator","testTokens","defaultTenant","versions"}`
+/// - `PUT /_emulator/tenants/{tid}/state` (state document) → 204, replaces the tenant's state
+/// - `POST /_emulator/tenants/{tid}/state` (state document) → 204, applies it on top of the current state
+/// - `GET /_emulator/tenants/{tid}/state` → 200 state document (404 for an unknown tenant)
+/// - `DELETE /_emulator/tenants/{tid}` → 204
+/// - `POST /_emulator/reset` → 204, back to the start state
+public enum AdminEndpoint {
+    public static let prefix = "_emulator"
+}
+
+extension Emulator {
+    func admin(_ segments: ArraySlice<String>, _ request: HTTPRequest, _ context: RequestContext) -> HTTPResponse {
+        let path = Array(segments)
+        let method = request.method
+        switch path.count {
+        case 1 where path[0] == "info":
+            guard method == "GET" else { return adminError(405, "use GET", context) }
+            return json(200, [
+                "emulator": "learning-contract", "testTokens": true, "defaultTenant": .string(TestToken.defaultTenantID),
+                "versions": .array(APIVersion.allCases.map { .string($0.rawValue) }),
+            ], context)
+        case 1 where path[0] == "reset":
+            guard method == "POST" else { return adminError(405, "use POST", context) }
+            reset()
+            return response(204, context)
+        case 2 where path[0] == "tenants":
+            guard method == "DELETE" else { return adminError(405, "use DELETE", context) }
+            tenants.remove(path[1])
+            return response(204, context)
+        case 3 where path[0] == "tenants" && path[2] == "state":
+            let tenantID = path[1]
+            switch method {
+            case "GET":
+                guard let document = state(ofTenant: tenantID) else { return adminError(404, "no tenant '\(tenantID)'", context) }
+                return json(200, document.json, context)
+            case "PUT", "POST":
+                let document: EmulatorState
+                do {
+                    document = try EmulatorState(json: try reader.read(request.body).root)
+                } catch let failure as EmulatorStateError {
+                    return adminError(400, failure.message, context)
+                } catch {
+                    return adminError(400, "the state document is not valid JSON: \(error)", context)
+                }
+                if method == "PUT" {
+                    setState(document, ofTenant: tenantID)
+                } else {
+                    tenants.store(tenantID).write { $0.apply(document) }
+                }
+                return response(204, context)
+            default:
+                return adminError(405, "use GET, PUT or POST", context)
+            }
+        default:
+            return adminError(404, "unknown admin path /\(AdminEndpoint.prefix)/\(path.joined(separator: "/"))", context)
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import LearningContract
+import LearningHTTP
+
+extension Emulator {
+    // MARK: learningProvider (spec 4.7)
+
+    /// `POST /employeeExperience/learningProviders` (RES-LP-v1 lists Create; no page documents it): 201 with the
+    /// provider. A given `id` is kept (and replaces a provider with that id); otherwise a GUID is generated.
+    func createProvider(_ call: Call) -> HTTPResponse {
+        if let failure = permissionFailure(call) { return failure }
+        if let failure = fieldFailure(call) { return failure }
+        guard case .object(var properties) = call.body else { return error(.malformedBody, call.context) }
+        let id = properties["id"]?.stringValue ?? UUID().uuidString.lowercased()
+        properties["id"] = nil
+        properties["@odata.type"] = nil
+        let store = tenants.store(call.claims.tenantID)
+        let provider = store.write { state in
+            let provider = StoredProvider(id: id, sequence: state.providers[id]?.sequence ?? state.sequence(), properties: properties)
+            state.providers[id] = provider
+            return provider
+        }
+        return entityResponse(201, contextURL: call.context.base + "/$metadata#employeeExperience/learningProviders/$entity",
+                              provider.object, call.context)
+    }
+
+    /// `PATCH /employeeExperience/learningProviders/{id}` (LP-UPDATE-v1): only the given properties change; 204.
+    /// An unknown provider is 404 `itemNotFound` (assumed; before field validation, as for activities).
+    func updateProvider(_ id: String, _ call: Call) -> HTTPResponse {
+        if let failure = permissionFailure(call) { return failure }
+        guard let store = tenants.existing(call.claims.tenantID), store.read({ $0.providers[id] }) != nil else {
+            return error(.itemNotFound, call.context)
+        }
+        if let failure = fieldFailure(call) { return failure }
+        guard case .object(let changes) = call.body else { return error(.malformedBody, call.context) }
+        let updated = store.write { state -> Bool in
+            guard var provider = state.providers[id] else { return false }
+            for member in changes.members where member.key != "id" && member.key != "@odata.type" {
+                provider.properties[member.key] = member.value
+            }
+            state.providers[id] = provider
+            return true
+        }
+        return updated ? response(204, call.context) : error(.itemNotFound, call.context)
+    }
+
+    // MARK: learningContent (spec 4.8)
+
+    /// `PATCH …/learningProviders/{id}/learningContents/{id}` or `(externalId='…')` (LC-UPDATE-v1): creates or
+    /// replaces the content's metadata; 202 with the entity. A content id owned by another provider is
+    /// 403 `providerContentMismatch` (assumed).
+    func upsertContent(providerID: String, _ key: ContentKey, _ call: Call) -> HTTPResponse {
+        if let failure = permissionFailure(call) { return failure }
+        let store = tenants.existing(call.claims.tenantID)
+        if let failure = providerFailure(providerID, store, call, requireSync: false) { return failure }
+        if let failure = fieldFailure(call) { return failure }
+        guard let store, case .object(var properties) = call.body else { return error(.malformedBody, call.context) }
+        properties["id"] = nil
+        properties["@odata.type"] = nil
+        properties["providerId"] = nil
+        let freshID = UUID().uuidString.lowercased()
+        let content: StoredContent? = store.write { state in
+            let id: String
+            switch key {
+            case .id(let given):
+                if let existing = state.contents[given], existing.providerID != providerID { return nil }
+                id = given
+            case .externalID(let external):
+                properties["externalId"] = .string(external)
+                id = state.contents.values.first { $0.providerID == providerID && $0.externalID == external }?.id ?? freshID
+            }
+            let content = StoredContent(id: id, providerID: providerID, sequence: state.contents[id]?.sequence ?? state.sequence(),
+                                        properties: properties)
+            state.contents[id] = content
+            return content
+        }
+        guard let content else { return error(.providerContentMismatch, call.context) }
+        let contextURL = call.context.base + "/$metadata#employeeExperience/learningProviders('" + Self.keyLiteral(providerID)
+            + "')/learningContents/$entity"
+        return entityResponse(202, contextURL: contextURL, content.object, call.context)
+    }
+}

@@ -1,0 +1,173 @@
+import Foundation
+import LearningContract
+import LearningHTTP
+
+/// The Viva Learning course-activity API of Microsoft Graph, in memory, as a pure function from request to
+/// response. It enforces the contract's rules and error catalog (`LearningContract`) and states nothing twice:
+/// field validation, messages and updatable fields come from `Contract`.
+///
+/// Check order (spec 10, lead decisions): 401 → route errors (400 unknown segment, 405, faults, 400 query
+/// options, 415, 400 malformed JSON) → 403 scope → 400 provider registered → 400 sync enabled → (update and
+/// delete: 404) → 400 fields → 403 content/provider → 403 learner license → success.
+///
+/// Thread-safe: `handle` may be called from any number of threads at once.
+public final class Emulator: Sendable {
+    public let configuration: EmulatorConfiguration
+    public let contract: Contract
+    let tenants = TenantRegistry()
+    let faults: FaultInjector
+    let tokens = TokenCache()
+    let routeParser: RouteParser
+    /// Members after the evolvable-enum sentinel by property name (spec 7.6), from the contract.
+    let sentinelMembers: [String: Set<String>]
+    /// The same per activity type, aligned with `ActivityType.properties`.
+    let sentinelMembersByIndex: [ActivityType: [Set<String>?]]
+    let lenientUpdatePath: Bool
+    let reader = JSONReader()
+    /// The contract's rules compiled once for `validateFast`.
+    let fastValidator: FastValidator
+    let ids = IDGenerator()
+    /// The port the server bound (set by `EmulatorServer.start()`), for base URLs of requests without `Host`.
+    let boundPort = LockedValue<Int?>(nil)
+    /// Permissions per operation, computed once (spec 3.1; see `Permission`).
+    let permissions: [Operation: Permission]
+
+    public init(configuration: EmulatorConfiguration = EmulatorConfiguration()) {
+        self.configuration = configuration
+        self.contract = Contract(configuration: configuration.contract)
+        self.faults = FaultInjector(configuration.faults)
+        self.fastValidator = FastValidator(contract: contract)
+        let contractConfiguration = configuration.contract
+        self.routeParser = RouteParser(acceptsUnquotedKeys: contractConfiguration.strictness(for: .alternateKeyQuoting) == .lenient)
+        self.lenientUpdatePath = contractConfiguration.strictness(for: .updatePathWithoutProvider) == .lenient
+        let sentinelMembers = contract.membersAfterSentinel.mapValues(Set.init)
+        self.sentinelMembers = sentinelMembers
+        self.sentinelMembersByIndex = Dictionary(uniqueKeysWithValues: ActivityType.allCases.map { type in
+            (type, type.properties.map { sentinelMembers[$0] })
+        })
+        self.permissions = Dictionary(uniqueKeysWithValues: Operation.allCases.map {
+            ($0, Permission.required(for: $0, configuration: contractConfiguration))
+        })
+        reset()
+    }
+
+    /// Everything back to the start state: the docs world (unless `--empty`), then the `--state` documents.
+    public func reset() {
+        var states: [String: TenantState] = [:]
+        if configuration.seed == .docs { states[TestToken.defaultTenantID] = DocsWorld.state() }
+        for (tenant, document) in configuration.initialStates {
+            var state = states[tenant] ?? TenantState()
+            state.apply(document)
+            states[tenant] = state
+        }
+        tenants.replaceAll(states)
+        faults.reset(configuration.faults)
+    }
+
+    /// The state document of a tenant, or `nil` when the tenant does not exist.
+    public func state(ofTenant tenantID: String) -> EmulatorState? {
+        tenants.existing(tenantID)?.read { $0.document }
+    }
+
+    /// Replaces a tenant's state (creating the tenant), as `PUT /_emulator/tenants/{tid}/state` does.
+    public func setState(_ document: EmulatorState, ofTenant tenantID: String) {
+        var state = TenantState()
+        state.apply(document)
+        tenants.replace(tenantID, with: state)
+    }
+
+    public func handle(_ request: HTTPRequest) -> HTTPResponse {
+        var context = RequestContext(request: request, requestID: ids.guid())
+        let (path, query) = Self.split(request.target)
+        guard let segments = RouteParser.segments(of: path) else {
+            return error(.resourceNotFoundForSegment, slots: ["segment": String(path)], context)
+        }
+        guard let first = segments.first else {
+            return error(.resourceNotFoundForSegment, slots: ["segment": "/"], context)
+        }
+        if first == AdminEndpoint.prefix { return admin(segments.dropFirst(), request, context) }
+        guard let version = APIVersion(rawValue: first == "V1.0" ? "v1.0" : first == "Beta" ? "beta" : first) else {
+            return error(.resourceNotFoundForSegment, slots: ["segment": first], context)
+        }
+        context.version = version
+        context.base = baseURL(host: context.headers.host) + "/" + version.rawValue
+
+        // 401 first: Graph authenticates before it reads the path.
+        guard let token = TestToken.bearerToken(fromAuthorization: context.headers.authorization),
+              let claims = tokens.claims(for: token) else { return error(.unauthenticated, context) }
+
+        let route: Route
+        switch routeParser.route(segments.dropFirst()) {
+        case .success(let parsed): route = parsed
+        case .failure(.segment(let segment)): return error(.resourceNotFoundForSegment, slots: ["segment": segment], context)
+        }
+        guard let operation = route.operation(for: request.method, lenientUpdatePath: lenientUpdatePath && version == .beta) else {
+            return error(.methodNotAllowed, context)
+        }
+
+        // Faults on demand: global rules, then the tenant's own.
+        var decision = faults.next(operation: operation, method: request.method)
+        if let store = tenants.existing(claims.tenantID) {
+            let tenantDecision = store.write { state in state.faults.isEmpty ? nil : state.faults.next(operation: operation, method: request.method) }
+            decision = decision.map { $0.merged(with: tenantDecision) } ?? tenantDecision
+        }
+        if let decision {
+            if decision.latencyMs > 0 { context.delay = .milliseconds(decision.latencyMs) }
+            if let rule = decision.rule { return faultResponse(rule, context) }
+        }
+
+        var options = QueryOptions()
+        if request.method == "GET" {
+            switch QueryOptions.parse(query, version: version, isList: operation == .listActivities) {
+            case .success(let parsed): options = parsed
+            case .failure(.invalid(let option)): return error(.invalidQueryOption, slots: ["option": option], context)
+            }
+        }
+
+        var body = JSONValue.null
+        if request.method == "POST" || request.method == "PATCH" {
+            guard Self.isJSON(context.headers.contentType) else { return error(.unsupportedMediaType, context) }
+            do { body = try reader.read(request.body).root } catch { return self.error(.malformedBody, context) }
+        }
+
+        let call = Call(claims: claims, operation: operation, options: options, body: body, context: context)
+        switch route {
+        case .providerActivities(let providerID): return createActivity(providerID: providerID, call)
+        case .globalActivity(let key):
+            return operation == .getActivity ? getActivity(key, providerID: nil, user: nil, call) : updateActivity(key, providerID: nil, call)
+        case .providerActivity(let providerID, let key):
+            switch operation {
+            case .getActivity: return getActivity(key, providerID: providerID, user: nil, call)
+            case .updateActivity: return updateActivity(key, providerID: providerID, call)
+            default: return deleteActivity(key, providerID: providerID, call)
+            }
+        case .userActivity(let user, let key): return getActivity(key, providerID: nil, user: user, call)
+        case .userActivities(let user): return listActivities(user, call)
+        case .providers: return createProvider(call)
+        case .provider(let id): return updateProvider(id, call)
+        case .content(let providerID, let key): return upsertContent(providerID: providerID, key, call)
+        case .globalActivities, .unsupported: return error(.methodNotAllowed, context)
+        }
+    }
+
+    /// `application/json`, with or without parameters (spec 2.4: required on create and update).
+    static func isJSON(_ contentType: String?) -> Bool {
+        guard let contentType else { return false }
+        let mediaType = contentType.split(separator: ";", maxSplits: 1).first?.trimmingSpaces() ?? ""
+        return mediaType.lowercased() == "application/json"
+    }
+
+    func baseURL(host: String?) -> String {
+        if let base = configuration.publicBaseURL { return base.hasSuffix("/") ? String(base.dropLast()) : base }
+        if let host { return "http://" + host }
+        // HTTP/1.0 clients may omit Host: use the address actually bound.
+        let port = boundPort.value ?? configuration.port
+        return "http://\(configuration.host):\(port)"
+    }
+
+    /// Path and query of a request target (both still percent-encoded), split at the first `?`.
+    static func split(_ target: String) -> (path: Substring, query: Substring?) {
+        guard let mark = target.utf8.firstIndex(of: UInt8(ascii: "?")) else { return (target[...], nil) }
+        return (target[..<mark], target[target.utf8.index(after: mark)...])
+    }
+}

@@ -1,0 +1,58 @@
+import LearningContract
+
+/// Which scopes (delegated) and roles (application) let a token call an operation: spec section 3.1 (newest
+/// tables), widened where the lead decided so (the `.All`/ReadWrite forms of a Read scope also grant it).
+/// The scope-to-type rule of spec 3.3 is undocumented and not enforced.
+public struct Permission: Sendable, Hashable {
+    /// Accepted delegated scopes; empty = delegated tokens are refused (403 `permissionScopeMissing`).
+    public var delegated: Set<String>
+    /// Accepted application roles; empty = application tokens are refused.
+    public var application: Set<String>
+    public var source: String
+
+    public static func required(for operation: LearningContract.Operation, configuration: ContractConfiguration) -> Permission {
+        switch operation {
+        case .createActivity, .updateActivity, .deleteActivity:
+            // Spec 3.1 Create/Update/Delete rows: application only.
+            return Permission(delegated: [], application: readWriteAll, source: "spec 3.1 (CREATE-v1, PERM-UPDATE-v1, DELETE-v1)")
+        case .getActivity:
+            // Spec 3.1 Get row; delegated .All and ReadWrite forms accepted as higher privileges (lead decision).
+            return Permission(delegated: readScopes.union(readAllScopes).union(readWriteAll).union(readWrite),
+                              application: readAllScopes.union(readWriteAll), source: "spec 3.1 (GET-v1 rendered 2025-07-23)")
+        case .listActivities:
+            // Spec 3.1 List row: delegated only; application is refused unless ambiguity
+            // `listWithApplicationToken` is lenient (EEU-LIST-beta prose; spec 9 #23). Default here: strict.
+            let lenient = configuration.ambiguities[Ambiguity.ID.listWithApplicationToken.rawValue] == .lenient
+            return Permission(delegated: readAllScopes.union(readScopes).union(readWriteAll).union(readWrite),
+                              application: lenient ? readAllScopes.union(readWriteAll) : [], source: "spec 3.1 (LIST-v1 rendered)")
+        case .updateProvider, .createProvider:
+            // LP-UPDATE-v1; provider create has no permission table (RES-LP-v1): assumed the same.
+            return Permission(delegated: ["LearningProvider.ReadWrite"], application: [], source: "spec 3.1 (LP-UPDATE-v1); create: assumed")
+        case .upsertContent:
+            return Permission(delegated: [], application: ["LearningContent.ReadWrite.All"], source: "spec 3.1 (LC-UPDATE-v1)")
+        }
+    }
+
+    public func allows(_ claims: TestToken.Claims) -> Bool {
+        switch claims.kind {
+        case .delegated(let scopes): scopes.contains { delegated.contains($0) }
+        case .application(let roles): roles.contains { application.contains($0) }
+        }
+    }
+
+    static let readScopes: Set<String> = ["LearningAssignedCourse.Read", "LearningSelfInitiatedCourse.Read"]
+    static let readAllScopes: Set<String> = ["LearningAssignedCourse.Read.All", "LearningSelfInitiatedCourse.Read.All"]
+    static let readWrite: Set<String> = ["LearningAssignedCourse.ReadWrite", "LearningSelfInitiatedCourse.ReadWrite"]
+    static let readWriteAll: Set<String> = ["LearningAssignedCourse.ReadWrite.All", "LearningSelfInitiatedCourse.ReadWrite.All"]
+
+    /// Every delegated scope named in spec 3.1 (for the default test tokens).
+    public static let allDelegatedScopes = [
+        "LearningAssignedCourse.Read", "LearningSelfInitiatedCourse.Read",
+        "LearningAssignedCourse.Read.All", "LearningSelfInitiatedCourse.Read.All", "LearningProvider.ReadWrite",
+    ]
+    /// Every application role named in spec 3.1 (for the default test tokens).
+    public static let allApplicationRoles = [
+        "LearningAssignedCourse.ReadWrite.All", "LearningSelfInitiatedCourse.ReadWrite.All",
+        "LearningAssignedCourse.Read.All", "LearningSelfInitiatedCourse.Read.All", "LearningContent.ReadWrite.All",
+    ]
+}

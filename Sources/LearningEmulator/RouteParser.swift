@@ -1,0 +1,196 @@
+import LearningContract
+
+/// Turns a raw, percent-encoded request path into a `Route` (spec 2.1, 2.2, 7.4). Segment names are matched
+/// case-insensitively, as Graph does; key values are exact.
+struct RouteParser: Sendable {
+    /// Unquoted key literals (`(externalCourseActivityId=12a2…)`, older docs) are accepted when lenient
+    /// (ambiguity `alternateKeyQuoting`, spec 9 #24).
+    var acceptsUnquotedKeys: Bool
+
+    enum Failure: Error, Hashable {
+        /// 400 `resourceNotFoundForSegment` naming the segment.
+        case segment(String)
+    }
+
+    /// Splits the path on `/` except inside a key's parentheses, then percent-decodes each segment.
+    static func segments(of path: Substring) -> [String]? {
+        var result: [String] = []
+        result.reserveCapacity(8)
+        let utf8 = path.utf8
+        var segmentStart = utf8.startIndex
+        var depth = 0
+        var inQuote = false
+        var index = utf8.startIndex
+        func flush(_ end: String.Index) -> Bool {
+            guard segmentStart < end else { return true }
+            let raw = path[segmentStart..<end]
+            if raw.utf8.contains(UInt8(ascii: "%")) {
+                guard let decoded = percentDecode(Array(raw.utf8)) else { return false }
+                result.append(decoded)
+            } else {
+                result.append(String(raw))
+            }
+            return true
+        }
+        while index < utf8.endIndex {
+            switch utf8[index] {
+            case UInt8(ascii: "'") where depth > 0: inQuote.toggle()
+            case UInt8(ascii: "(") where !inQuote: depth += 1
+            case UInt8(ascii: ")") where !inQuote: depth = max(0, depth - 1)
+            case UInt8(ascii: "/") where depth == 0:
+                guard flush(index) else { return nil }
+                segmentStart = utf8.index(after: index)
+            default: break
+            }
+            index = utf8.index(after: index)
+        }
+        guard flush(utf8.endIndex) else { return nil }
+        return result
+    }
+
+    static func percentDecode(_ bytes: [UInt8]) -> String? {
+        guard bytes.contains(UInt8(ascii: "%")) else { return String(validating: bytes, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "%") {
+                guard i + 2 < bytes.count, let h = hex(bytes[i + 1]), let l = hex(bytes[i + 2]) else { return nil }
+                out.append(h << 4 | l)
+                i += 3
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(validating: out, as: UTF8.self)
+    }
+
+    static func hex(_ c: UInt8) -> UInt8? {
+        switch c {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): c - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+
+    /// Parses the segments after the version segment.
+    func route(_ segments: ArraySlice<String>) -> Result<Route, Failure> {
+        var rest = segments
+        guard let first = rest.popFirst() else { return .success(.unsupported) }
+        let isUsers = RequestHeaders.equals(first.utf8, "users")
+        if RequestHeaders.equals(first.utf8, "employeeexperience") {
+            return employeeExperience(rest)
+        } else if isUsers || RequestHeaders.equals(first.utf8, "me") {
+            var user = UserReference.me
+            if isUsers {
+                guard let id = rest.popFirst() else { return .success(.unsupported) }
+                user = .id(id)
+            }
+            guard let next = rest.popFirst() else { return .success(.unsupported) }
+            guard RequestHeaders.equals(next.utf8, "employeeexperience") else { return .failure(.segment(next)) }
+            guard let collection = rest.popFirst() else { return .success(.unsupported) }
+            switch activitySegment(collection) {
+            case .failure(let f): return .failure(f)
+            case .success(let key?):
+                return rest.isEmpty ? .success(.userActivity(user, key)) : .failure(.segment(rest.first ?? ""))
+            case .success(nil):
+                guard let id = rest.popFirst() else { return .success(.userActivities(user)) }
+                return rest.isEmpty ? .success(.userActivity(user, .id(id))) : .failure(.segment(rest.first ?? ""))
+            }
+        }
+        return .failure(.segment(first))
+    }
+
+    private func employeeExperience(_ segments: ArraySlice<String>) -> Result<Route, Failure> {
+        var rest = segments
+        guard let collection = rest.popFirst() else { return .success(.unsupported) }
+        if RequestHeaders.equals(collection.utf8, "learningproviders") {
+            guard let providerID = rest.popFirst() else { return .success(.providers) }
+            guard let child = rest.popFirst() else { return .success(.provider(id: providerID)) }
+            if RequestHeaders.equals(child.utf8, "learningcontents") {
+                guard let id = rest.popFirst(), rest.isEmpty else { return rest.isEmpty ? .success(.unsupported) : .failure(.segment(rest.first ?? "")) }
+                return .success(.content(providerID: providerID, .id(id)))
+            }
+            if let key = keyed(child, collection: "learningcontents", names: ["externalid"]) {
+                switch key {
+                case .failure(let f): return .failure(f)
+                case .success(let value):
+                    return rest.isEmpty ? .success(.content(providerID: providerID, .externalID(value))) : .failure(.segment(rest.first ?? ""))
+                }
+            }
+            switch activitySegment(child) {
+            case .failure(let f): return .failure(f)
+            case .success(let key?):
+                return rest.isEmpty ? .success(.providerActivity(providerID: providerID, key)) : .failure(.segment(rest.first ?? ""))
+            case .success(nil):
+                guard let id = rest.popFirst() else { return .success(.providerActivities(providerID: providerID)) }
+                return rest.isEmpty ? .success(.providerActivity(providerID: providerID, .id(id))) : .failure(.segment(rest.first ?? ""))
+            }
+        }
+        switch activitySegment(collection) {
+        case .failure(let f): return .failure(f)
+        case .success(let key?):
+            return rest.isEmpty ? .success(.globalActivity(key)) : .failure(.segment(rest.first ?? ""))
+        case .success(nil):
+            guard let id = rest.popFirst() else { return .success(.globalActivities) }
+            return rest.isEmpty ? .success(.globalActivity(.id(id))) : .failure(.segment(rest.first ?? ""))
+        }
+    }
+
+    /// `learningCourseActivities` → nil (collection; the id may follow as a segment);
+    /// `learningCourseActivities('id')` / `(externalCourseActivityId='x')` → the key.
+    private func activitySegment(_ segment: String) -> Result<ActivityKey?, Failure> {
+        if RequestHeaders.equals(segment.utf8, "learningcourseactivities") { return .success(nil) }
+        guard let keyed = keyed(segment, collection: "learningcourseactivities", names: ["externalcourseactivityid", ""]) else {
+            return .failure(.segment(segment))
+        }
+        switch keyed {
+        case .failure(let f): return .failure(f)
+        case .success(let value):
+            return .success(segment.contains("=") ? .externalID(value) : .id(value))
+        }
+    }
+
+    /// Parses `collection(name='value')` or `collection('value')`: nil when the segment is not `collection(`.
+    /// Both spellings of the activity alternate key (`externalCourseActivityId`, `externalcourseActivityId`)
+    /// are accepted (spec 7.4, ambiguity #1); `''` inside a literal is one `'` (spec 7.4).
+    private func keyed(_ segment: String, collection: String, names: Set<String>) -> Result<String, Failure>? {
+        guard let open = segment.firstIndex(of: "("), segment[..<open].lowercased() == collection else { return nil }
+        guard segment.hasSuffix(")") else { return .failure(.segment(segment)) }
+        var inner = segment[segment.index(after: open)..<segment.index(before: segment.endIndex)]
+        if let eq = inner.firstIndex(of: "="), !inner.hasPrefix("'") {
+            let name = inner[..<eq].trimmingSpaces().lowercased()
+            guard names.contains(name), !name.isEmpty else { return .failure(.segment(segment)) }
+            inner = inner[inner.index(after: eq)...]
+        } else if !names.contains("") {
+            return .failure(.segment(segment))
+        }
+        let literal = inner.trimmingSpaces()
+        if literal.count >= 2, literal.hasPrefix("'"), literal.hasSuffix("'") {
+            let body = literal.dropFirst().dropLast()
+            // Every quote inside must be doubled.
+            var value = ""
+            var iterator = body.makeIterator()
+            while let c = iterator.next() {
+                if c == "'" {
+                    guard iterator.next() == "'" else { return .failure(.segment(segment)) }
+                }
+                value.append(c)
+            }
+            return .success(value)
+        }
+        guard acceptsUnquotedKeys, !literal.isEmpty, !literal.contains("'") else { return .failure(.segment(segment)) }
+        return .success(String(literal))
+    }
+}
+
+extension Substring {
+    func trimmingSpaces() -> Substring {
+        var s = self
+        while s.first == " " { s = s.dropFirst() }
+        while s.last == " " { s = s.dropLast() }
+        return s
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import LearningContract
+import LearningEmulator
+import LearningHTTP
+
+/// Sends requests straight to `Emulator.handle` and reads the answers back as JSON.
+struct EmulatorHarness {
+    let emulator: Emulator
+
+    init(_ configuration: EmulatorConfiguration = EmulatorConfiguration()) {
+        emulator = Emulator(configuration: configuration)
+    }
+
+    static let app = TestToken.mint(TestToken.providerAppClaims)
+    static let learner = TestToken.mint(TestToken.docsLearnerClaims)
+
+    static func token(tenant: String = TestToken.defaultTenantID, user: String = DocsWorld.learnerID, app roles: [String]) -> String {
+        TestToken.mint(.init(tenantID: tenant, objectID: user, kind: .application(roles: roles)))
+    }
+
+    static func token(tenant: String = TestToken.defaultTenantID, user: String = DocsWorld.learnerID, delegated scopes: [String]) -> String {
+        TestToken.mint(.init(tenantID: tenant, objectID: user, kind: .delegated(scopes: scopes)))
+    }
+
+    struct Reply {
+        var response: HTTPResponse
+        var status: Int { response.status }
+        var json: JSONValue? { try? JSONReader().read(response.body).root }
+        var errorCode: String? { json?["error"]?["code"]?.stringValue }
+        var errorMessage: String? { json?["error"]?["message"]?.stringValue }
+        func header(_ name: String) -> String? { response.headers[name] }
+        subscript(key: String) -> JSONValue? { json?[key] }
+    }
+
+    @discardableResult
+    func send(_ method: String, _ target: String, token: String? = EmulatorHarness.app, headers: [String: String] = [:],
+              json: String? = nil, contentType: String? = "application/json") -> Reply {
+        var fields = HTTPHeaders()
+        fields.append(name: "Host", value: "graph.test")
+        if let token { fields.append(name: "Authorization", value: "Bearer " + token) }
+        if json != nil, let contentType { fields.append(name: "Content-Type", value: contentType) }
+        for (name, value) in headers.sorted(by: { $0.key < $1.key }) { fields.append(name: name, value: value) }
+        let request = HTTPRequest(method: method, target: target, headers: fields, body: Array((json ?? "").utf8))
+        return Reply(response: emulator.handle(request))
+    }
+
+    func get(_ target: String, token: String? = EmulatorHarness.learner, headers: [String: String] = [:]) -> Reply {
+        send("GET", target, token: token, headers: headers)
+    }
+}
+
+/// Request bodies of the doc examples (spec 5.1, 5.4, 4.7).
+enum DocBodies {
+    static let createAssignment = """
+    {
+      "@odata.type": "#microsoft.graph.learningAssignment",
+      "assignedDateTime": "2021-05-11T22:57:17+00:00",
+      "assignmentType": "required",
+      "assignerUserId": "cea1684d-57dc-438d-a9d1-e666ec1a7f3d",
+      "completedDateTime": null,
+      "completionPercentage": 20,
+      "dueDateTime": { "dateTime": "2022-09-22T16:05:00.0000000", "timeZone": "UTC" },
+      "externalCourseActivityId": "12a2228a-e020-11ec-9d64-0242ac120002",
+      "learningContentId": "57baf9dc-e020-11ec-9d64-0242ac120002",
+      "learningProviderId": "01e8f81b-3060-4dec-acf0-0389665a0a38",
+      "learnerUserId": "7ba2228a-e020-11ec-9d64-0242ac120002",
+      "notes": { "contentType": "text", "content": "required assignment added for user" },
+      "status": "notStarted"
+    }
+    """
+    static let createSelfInitiated = """
+    {
+      "@odata.type": "#microsoft.graph.learningSelfInitiatedCourse",
+      "completedDateTime": null,
+      "completionPercentage": 20,
+      "externalCourseActivityId": "12a2228a-e020-11ec-9d64-0242ac120002",
+      "learningContentId": "57baf9dc-e020-11ec-9d64-0242ac120002",
+      "learnerUserId": "7ba2228a-e020-11ec-9d64-0242ac120002",
+      "startedDateTime": "2021-05-21T22:57:17+00:00",
+      "status": "inProgress"
+    }
+    """
+    static let updateAssignment = """
+    {
+      "@odata.type": "#microsoft.graph.learningAssignment",
+      "assignedDateTime": "2021-05-11T22:57:17+00:00",
+      "assignmentType": "required",
+      "assignerUserId": "cea1684d-57dc-438d-a9d1-e666ec1a7f3d",
+      "completedDateTime": null,
+      "completionPercentage": 20,
+      "learningProviderId": "01e8f81b-3060-4dec-acf0-0389665a0a38",
+      "dueDateTime": { "dateTime": "2022-09-22T16:05:00.0000000", "timeZone": "UTC" },
+      "externalCourseActivityId": "12a2228a-e020-11ec-9d64-0242ac120002",
+      "learningContentId": "57baf9dc-e020-11ec-9d64-0242ac120002",
+      "learnerUserId": "7ba2228a-e020-11ec-9d64-0242ac120002",
+      "notes": { "contentType": "text", "content": "required assignment added for user" },
+      "status": "inProgress"
+    }
+    """
+    static let updateProvider = """
+    {
+        "displayName": "Microsoft",
+        "squareLogoWebUrlForDarkTheme": "https://support.content.office.net/en-us/media/4c531d12-4c13-4782-a6e4-4b8f991801a3.png",
+        "longLogoWebUrlForDarkTheme": "https://support.content.office.net/en-us/media/4c531d12-4c13-4782-a6e4-4b8f991801a3.png",
+        "squareLogoWebUrlForLightTheme": "https://support.content.office.net/en-us/media/4c531d12-4c13-4782-a6e4-4b8f991801a3.png",
+        "longLogoWebUrlForLightTheme": "https://support.content.office.net/en-us/media/4c531d12-4c13-4782-a6e4-4b8f991801a3.png",
+        "loginWebUrl": "https://www.linkedin.com/learning-login/teams","isCourseActivitySyncEnabled": true
+    }
+    """
+    /// LC-UPDATE-v1 style body (spec 4.8); fields beyond those printed in the spec are assumed.
+    static let upsertContent = """
+    {
+      "externalId": "LP4471",
+      "title": "Manage conflict",
+      "contentWebUrl": "https://www.linkedin.com/learning/lp4471",
+      "languageTag": "en-us",
+      "level": "Beginner",
+      "duration": "PT20M",
+      "createdDateTime": "2018-01-01T00:00:00Z"
+    }
+    """
+}
+
+enum Paths {
+    static let v1 = "/v1.0"
+    static let contosoActivities = "/v1.0/employeeExperience/learningProviders/\(DocsWorld.contosoProviderID)/learningCourseActivities"
+    static let linkedInActivities = "/v1.0/employeeExperience/learningProviders/\(DocsWorld.linkedInProviderID)/learningCourseActivities"
+    static let learnerActivities = "/v1.0/users/\(DocsWorld.learnerID)/employeeExperience/learningCourseActivities"
+}

@@ -1,0 +1,96 @@
+import LearningContract
+import LearningEmulator
+import Testing
+
+/// OData key forms (spec 7.4, ambiguities #1, #24, #29).
+@Suite struct ODataKeyTests {
+    /// An activity whose id and external id contain `:` and `'`, under the Contoso provider.
+    static let state = ##"""
+    {"activities":[{"@odata.type":"#microsoft.graph.learningSelfInitiatedCourse","id":"7ba2228a-e020-11ec-9d64-0242ac120002:abc",
+      "externalCourseActivityId":"O'Brien:42/x","learnerUserId":"7ba2228a-e020-11ec-9d64-0242ac120002",
+      "learningProviderId":"01e8f81b-3060-4dec-acf0-0389665a0a38","learningContentId":"57baf9dc-e020-11ec-9d64-0242ac120002",
+      "status":"inProgress"}]}
+    """##
+
+    static func harness(_ configuration: EmulatorConfiguration = EmulatorConfiguration()) -> EmulatorHarness {
+        let h = EmulatorHarness(configuration)
+        h.send("POST", "/_emulator/tenants/\(TestToken.defaultTenantID)/state", token: nil, json: state)
+        return h
+    }
+
+    @Test(arguments: [
+        "(externalCourseActivityId='12a2228a-e020-11ec-9d64-0242ac120002')",
+        "(externalcourseActivityId='12a2228a-e020-11ec-9d64-0242ac120002')",
+        "(externalCourseActivityId=%2712a2228a-e020-11ec-9d64-0242ac120002%27)",
+        "(externalCourseActivityId=12a2228a-e020-11ec-9d64-0242ac120002)",
+        "/8ba2228a-e020-11ec-9d64-0242ac120003",
+        "('8ba2228a-e020-11ec-9d64-0242ac120003')",
+        "/8ba2228a%2De020-11ec-9d64-0242ac120003",
+    ])
+    func docsActivityKeyForms(_ suffix: String) {
+        let r = Self.harness().get(Paths.contosoActivities + suffix)
+        #expect(r.status == 200)
+        #expect(r["id"] == .string(DocsWorld.assignmentID))
+    }
+
+    @Test(arguments: [
+        "(externalCourseActivityId='O''Brien:42/x')",
+        "(externalCourseActivityId='O%27%27Brien%3A42%2Fx')",
+        "(externalcourseActivityId=%27O%27%27Brien:42%2Fx%27)",
+    ])
+    func externalIDsWithQuotesColonsAndSlashes(_ suffix: String) {
+        let r = Self.harness().get(Paths.contosoActivities + suffix)
+        #expect(r.status == 200)
+        #expect(r["id"] == "7ba2228a-e020-11ec-9d64-0242ac120002:abc")
+    }
+
+    @Test(arguments: [
+        "/employeeExperience/learningCourseActivities/7ba2228a-e020-11ec-9d64-0242ac120002:abc",
+        "/employeeExperience/learningCourseActivities/7ba2228a-e020-11ec-9d64-0242ac120002%3Aabc",
+        "/employeeExperience/learningCourseActivities/7ba2228a-e020-11ec-9d64-0242ac120002%3aabc",
+        "/users/7ba2228a-e020-11ec-9d64-0242ac120002/employeeExperience/learningCourseActivities/7ba2228a-e020-11ec-9d64-0242ac120002:abc",
+        "/me/employeeExperience/learningCourseActivities/7ba2228a-e020-11ec-9d64-0242ac120002%3Aabc",
+        "/me/employeeExperience/learningCourseActivities(externalCourseActivityId='O''Brien:42/x')",
+        "/employeeExperience/learningCourseActivities(externalCourseActivityId='O''Brien:42/x')",
+        "/EmployeeExperience/LearningCourseActivities/7ba2228a-e020-11ec-9d64-0242ac120002:abc",
+    ])
+    func idsWithColonsThroughEveryPath(_ path: String) {
+        let r = Self.harness().get("/v1.0" + path)
+        #expect(r.status == 200)
+        #expect(r["id"] == "7ba2228a-e020-11ec-9d64-0242ac120002:abc")
+    }
+
+    @Test(arguments: [
+        "(externalCourseActivityId='O'Brien:42/x')",   // undoubled quote
+        "(externalCourseActivityId='unterminated)",
+        "(someOtherKey='12a2228a-e020-11ec-9d64-0242ac120002')",
+        "(externalCourseActivityId='x'",
+    ])
+    func malformedKeysAreRefused(_ suffix: String) {
+        let r = Self.harness().get(Paths.contosoActivities + suffix)
+        #expect(r.status == 400)
+        #expect(r.errorCode == EmulatorHarness().emulator.contract.catalog[.resourceNotFoundForSegment].code)
+    }
+
+    @Test func unquotedKeysAreRefusedWhenStrict() {
+        var configuration = EmulatorConfiguration()
+        configuration.contract.ambiguities["alternateKeyQuoting"] = .strict
+        let h = Self.harness(configuration)
+        #expect(h.get(Paths.contosoActivities + "(externalCourseActivityId=12a2228a-e020-11ec-9d64-0242ac120002)").status == 400)
+        #expect(h.get(Paths.contosoActivities + "(externalCourseActivityId='12a2228a-e020-11ec-9d64-0242ac120002')").status == 200)
+    }
+
+    @Test func externalIDLookupIsCaseSensitive() {
+        #expect(Self.harness().get(Paths.contosoActivities + "(externalCourseActivityId='o''brien:42/x')").status == 404)
+    }
+
+    @Test func updateAndDeleteByExternalID() {
+        let h = Self.harness()
+        let key = Paths.contosoActivities + "(externalCourseActivityId='O''Brien:42/x')"
+        let patch = h.send("PATCH", key, json: ##"{"@odata.type":"#microsoft.graph.learningSelfInitiatedCourse","status":"completed"}"##)
+        #expect(patch.status == 204)
+        #expect(h.get(key)["status"] == "completed")
+        #expect(h.send("DELETE", key).status == 204)
+        #expect(h.get(key).status == 404)
+    }
+}

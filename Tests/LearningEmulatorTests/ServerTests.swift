@@ -1,0 +1,141 @@
+import Foundation
+import LearningContract
+import LearningEmulator
+import LearningHTTP
+import Testing
+
+/// The emulator behind the real HTTP server on a loopback port 0.
+@Suite(.serialized) struct ServerTests {
+    static func withServer(_ configuration: EmulatorConfiguration = EmulatorConfiguration(),
+                           _ body: (URL, EmulatorServer) async throws -> Void) async throws {
+        let server = try EmulatorServer(configuration: configuration)
+        let port = try server.start()
+        defer {
+            server.shutdown()
+            server.waitUntilShutdown()
+        }
+        let base = try #require(URL(string: "http://127.0.0.1:\(port)"))
+        try await body(base, server)
+    }
+
+    static func request(_ method: String, _ target: String, token: String? = EmulatorHarness.app, body: String? = nil) -> HTTPRequest {
+        var headers = HTTPHeaders()
+        if let token { headers.append(name: "Authorization", value: "Bearer " + token) }
+        if body != nil { headers.append(name: "Content-Type", value: "application/json") }
+        return HTTPRequest(method: method, target: target, headers: headers, body: Array((body ?? "").utf8))
+    }
+
+    /// N parallel creates; then every created id is readable and the count is exact.
+    @Test(.timeLimit(.minutes(1))) func parallelCreatesThroughTheServer() async throws {
+        try await Self.withServer { base, _ in
+            let client = HTTPClient(configuration: HTTPClientConfiguration(timeout: .seconds(20)))
+            let n = 200
+            let ids = try await withThrowingTaskGroup(of: String?.self) { group in
+                for _ in 0..<n {
+                    group.addTask {
+                        let r = try await client.send(Self.request("POST", Paths.contosoActivities, body: DocBodies.createSelfInitiated), to: base)
+                        guard r.status == 201 else { return nil }
+                        return try JSONReader().read(r.body).root["id"]?.stringValue
+                    }
+                }
+                var ids: [String] = []
+                for try await id in group { if let id { ids.append(id) } }
+                return ids
+            }
+            #expect(ids.count == n)
+            #expect(Set(ids).count == n)
+            let count = try await client.send(Self.request("GET", Paths.learnerActivities + "?$count=true&$top=0", token: EmulatorHarness.learner), to: base)
+            #expect(try JSONReader().read(count.body).root["@odata.count"] == .number(JSONNumber(n + 3)))
+            let unreadable = try await withThrowingTaskGroup(of: Int.self) { group in
+                for id in ids {
+                    group.addTask {
+                        let r = try await client.send(Self.request("GET", "/v1.0/employeeExperience/learningCourseActivities/" + id,
+                                                                   token: EmulatorHarness.learner), to: base)
+                        return r.status == 200 ? 0 : 1
+                    }
+                }
+                return try await group.reduce(0, +)
+            }
+            #expect(unreadable == 0)
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1))) func latencyFaultIsServedWithoutBlocking() async throws {
+        var configuration = EmulatorConfiguration()
+        configuration.faults = [FaultRule(operation: "getActivity", latencyMs: 50)]
+        try await Self.withServer(configuration) { base, _ in
+            let client = HTTPClient()
+            let r = try await client.send(Self.request("GET", Paths.learnerActivities + "/" + DocsWorld.assignmentID, token: EmulatorHarness.learner), to: base)
+            #expect(r.status == 200)
+            let info = try await client.send(Self.request("GET", "/_emulator/info", token: nil), to: base)
+            #expect(info.status == 200)
+        }
+    }
+
+    /// A few curl checks against the live server (the seed examples as a team would send them).
+    @Test(.timeLimit(.minutes(1))) func curlChecks() async throws {
+        let curl = "/usr/bin/curl"
+        guard FileManager.default.isExecutableFile(atPath: curl) else { return }
+        try await Self.withServer { base, _ in
+            let root = base.absoluteString
+            func run(_ arguments: [String]) throws -> (status: Int, body: JSONValue?) {
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: curl)
+                process.arguments = ["-s", "--max-time", "10", "-w", "\n%{http_code}"] + arguments
+                let pipe = Pipe()
+                process.standardOutput = pipe
+                try process.run()
+                let data = pipe.fileHandleForReading.readDataToEndOfFile()
+                process.waitUntilExit()
+                let text = String(decoding: data, as: UTF8.self)
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                let status = Int(lines.last ?? "") ?? 0
+                let body = lines.dropLast().joined(separator: "\n")
+                return (status, try? JSONReader().read(Array(body.utf8)).root)
+            }
+            let app = ["-H", "Authorization: Bearer " + EmulatorHarness.app]
+            let learner = ["-H", "Authorization: Bearer " + EmulatorHarness.learner]
+            let created = try run(app + ["-H", "Content-Type: application/json", "-d", DocBodies.createAssignment, root + Paths.contosoActivities])
+            #expect(created.status == 201)
+            #expect(created.body?["learningProviderId"] == .string(DocsWorld.contosoProviderID))
+            let byExternal = try run(learner + ["-g", root + Paths.contosoActivities + "(externalCourseActivityId='12a2228a-e020-11ec-9d64-0242ac120002')"])
+            #expect(byExternal.status == 200)
+            #expect(byExternal.body?["id"] == .string(DocsWorld.assignmentID))
+            let list = try run(learner + ["-H", "Prefer: include-unknown-enum-members", root + Paths.learnerActivities])
+            let peer = list.body?["value"]?.arrayValue?.first { $0["id"] == .string(DocsWorld.peerRecommendedID) }
+            #expect(peer?["assignmentType"] == "peerRecommended")
+            let update = try run(app + ["-X", "PATCH", "-H", "Content-Type: application/json", "-d", DocBodies.updateAssignment,
+                                        root + Paths.contosoActivities + "/" + DocsWorld.assignmentID])
+            #expect(update.status == 204)
+            let delete = try run(app + ["-X", "DELETE", root + Paths.linkedInActivities + "/" + DocsWorld.selfInitiatedID])
+            #expect(delete.status == 204)
+            let unauthenticated = try run([root + Paths.learnerActivities])
+            #expect(unauthenticated.status == 401)
+            #expect(unauthenticated.body?["error"]?["innerError"]?["request-id"] != nil)
+        }
+    }
+}
+
+extension ServerTests {
+    @Test func invalidConfigurationsAreRefused() {
+        #expect(throws: EmulatorConfigurationError.self) { try EmulatorServer(configuration: EmulatorConfiguration(faults: [FaultRule(every: 0)])) }
+        #expect(throws: EmulatorConfigurationError.self) { try EmulatorServer(configuration: EmulatorConfiguration(pageSize: 0)) }
+    }
+}
+
+extension ServerTests {
+    /// Requests the HTTP server refuses still get the Graph envelope.
+    @Test(.timeLimit(.minutes(1))) func serverRejectionsUseTheGraphEnvelope() async throws {
+        let emulator = Emulator()
+        let tooLarge = emulator.rejectionResponse(HTTPServerRejection(status: 413, reason: "body too large"))
+        #expect(tooLarge.status == 413)
+        let body = try JSONReader().read(tooLarge.body).root
+        #expect(body["error"]?["code"]?.stringValue == emulator.contract.catalog[.payloadTooLarge].code)
+        #expect(body["error"]?["innerError"]?["request-id"] != nil)
+        let malformed = emulator.rejectionResponse(HTTPServerRejection(status: 505, reason: "HTTP/2.0 not supported"))
+        #expect(malformed.status == 505)
+        #expect(try JSONReader().read(malformed.body).root["error"]?["details"]?.arrayValue?.first?["message"] == "HTTP/2.0 not supported")
+        let busy = emulator.rejectionResponse(HTTPServerRejection(status: 503, reason: "too many connections"))
+        #expect(busy.headers["Retry-After"] == "1")
+    }
+}
