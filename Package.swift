@@ -47,21 +47,29 @@ let package = Package(
         ),
         // Golden files with a record mode, shared by the test targets.
         .target(name: "LearningTestSupport", path: "Tests/LearningTestSupport", swiftSettings: strict),
-        .testTarget(name: "LearningContractTests", dependencies: ["LearningContract", "LearningTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "LearningContractTests",
+            dependencies: ["LearningContract", "LearningTestSupport"],
+            exclude: ["__Snapshots__"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "LearningHTTPTests", dependencies: ["LearningHTTP"], swiftSettings: strict),
         .testTarget(
             name: "LearningEmulatorTests",
             dependencies: ["LearningEmulator", "LearningContract", "LearningHTTP", "LearningTestSupport"],
+            exclude: ["__Snapshots__"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "LearningConformanceTests",
             dependencies: ["LearningConformance", "LearningEmulator", "LearningContract", "LearningHTTP", "LearningTestSupport"],
+            exclude: ["__Snapshots__"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "LearningContractCLITests",
             dependencies: ["LearningContractCLI", "LearningTestSupport"],
+            exclude: ["__Snapshots__"],
             swiftSettings: strict
         ),
     ]

@@ -29,3 +29,10 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection {
 
     public var keys: [String] { members.map(\.key) }
 }
+
+/// Keeps the literal's member order.
+extension JSONObject: ExpressibleByDictionaryLiteral {
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self.init(elements.map { Member(key: $0.0, value: $0.1) })
+    }
+}

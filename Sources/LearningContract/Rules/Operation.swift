@@ -1,0 +1,42 @@
+/// The documented operations whose requests the contract knows (spec 2.1 and 4.7–4.8).
+public enum Operation: String, Codable, Sendable, CaseIterable {
+    /// POST …/learningProviders/{registrationId}/learningCourseActivities (spec 2.1 #1).
+    case createActivity
+    /// GET by id, by external id, through /users/{id} and /me (spec 2.1 #2–#5).
+    case getActivity
+    /// GET /me or /users/{id} …/learningCourseActivities (spec 2.1 #6–#7).
+    case listActivities
+    /// PATCH …/learningProviders/{registrationId}/learningCourseActivities/{id} (spec 2.1 #8).
+    case updateActivity
+    /// DELETE …/learningProviders/{registrationId}/learningCourseActivities/{id} (spec 2.1 #9).
+    case deleteActivity
+    /// POST /employeeExperience/learningProviders (RES-LP-v1 lists "Create"; spec 4.7).
+    case createProvider
+    /// PATCH /employeeExperience/learningProviders/{id} (spec 2.1 #10).
+    case updateProvider
+    /// PATCH …/learningContents/{id} or (externalId='…') (spec 2.1 #11–#12).
+    case upsertContent
+
+    /// Whether requests of this operation carry a JSON body the contract validates.
+    public var hasRequestBody: Bool {
+        switch self {
+        case .createActivity, .updateActivity, .createProvider, .updateProvider, .upsertContent: true
+        case .getActivity, .listActivities, .deleteActivity: false
+        }
+    }
+}
+
+/// The Graph API version a request addresses; a few rules differ between them (spec section 8).
+public enum APIVersion: String, Codable, Sendable, CaseIterable {
+    case v1 = "v1.0"
+    case beta
+}
+
+/// How documented contradictions (spec section 9) are judged.
+///
+/// `lenient` accepts every reading some page documents, and reports the non-preferred ones as *variants*;
+/// `strict` accepts only the preferred reading and reports the others as violations.
+public enum Strictness: String, Codable, Sendable, CaseIterable {
+    case strict
+    case lenient
+}

@@ -1,0 +1,52 @@
+/// The executable contract: the rules, the error catalog and the documented contradictions, under one
+/// configuration. Validating never throws: a bad payload is a report, not an error.
+///
+/// ```swift
+/// let contract = Contract()
+/// let report = contract.validate(Array(payload.utf8), operation: .createActivity)
+/// if let error = report.graphError { print(error.status, error.message) }
+/// ```
+public struct Contract: Sendable {
+    public let configuration: ContractConfiguration
+    public let catalog: ErrorCatalog
+    public let rules: RuleSet
+    public let ambiguities: [Ambiguity]
+
+    public init(configuration: ContractConfiguration = .default) {
+        self.configuration = configuration
+        self.catalog = .documented
+        self.rules = .standard(lengthLimits: configuration.lengthLimits, unknownProperties: configuration.unknownProperties)
+        self.ambiguities = Ambiguity.documented
+    }
+
+    /// Validates an already parsed payload.
+    public func validate(_ value: JSONValue, operation: Operation, apiVersion: APIVersion = .v1) -> ValidationReport {
+        var validator = Validator(rules: rules, configuration: configuration, catalog: catalog, apiVersion: apiVersion)
+        return validator.validate(value, operation: operation)
+    }
+
+    /// Evolvable enums (spec 4.5, 7.6): the members after `unknownFutureValue`, keyed by the property that uses them.
+    public var membersAfterSentinel: [String: [String]] {
+        var result: [String: [String]] = [:]
+        for body in rules.bodies {
+            for field in body.fields {
+                if case .enumeration(let name, _) = field.kind, let definition = rules.enumDefinition(name),
+                   !definition.membersAfterSentinel.isEmpty {
+                    result[field.name] = definition.membersAfterSentinel
+                }
+            }
+        }
+        return result
+    }
+
+    /// Properties an update may change for a subtype (spec 5.4 tables), `status` included.
+    public func updatableFields(odataType: String) -> [String] {
+        guard let body = rules.bodies(for: .updateActivity).first(where: { $0.odataType == odataType }) else { return [] }
+        return body.fields.filter {
+            if case .disputedPresent = $0.presence { return false }
+            return true
+        }.map(\.name)
+    }
+
+    public func ambiguity(_ id: Ambiguity.ID) -> Ambiguity? { ambiguities.first { $0.id == id } }
+}

@@ -1,0 +1,47 @@
+/// The verdict on one payload: every violation, the documented variants that were accepted, and the error
+/// Graph would return.
+public struct ValidationReport: Codable, Sendable, Hashable {
+    public var operation: Operation
+    public var apiVersion: APIVersion
+    /// The body rule applied (`createActivity.learningAssignment`), nil when the subtype couldn't be told.
+    public var bodyRule: String?
+    /// The `@odata.type` the payload declared, when it named a known subtype.
+    public var odataType: String?
+    /// What fails, in rule order: duplicates, `@odata.type`, then fields as the rules list them, then unknown ones.
+    public var violations: [Violation]
+    /// Readings of documented contradictions accepted under `lenient` (reported, not failing).
+    public var variants: [Violation]
+    /// The error Graph would return; nil when the payload is valid.
+    public var graphError: GraphError?
+
+    public var isValid: Bool { violations.isEmpty }
+
+    public init(
+        operation: Operation, apiVersion: APIVersion, bodyRule: String?, odataType: String?, violations: [Violation],
+        variants: [Violation], catalog: ErrorCatalog
+    ) {
+        self.operation = operation
+        self.apiVersion = apiVersion
+        self.bodyRule = bodyRule
+        self.odataType = odataType
+        self.violations = violations
+        self.variants = variants
+        self.graphError = Self.graphError(for: violations, catalog: catalog)
+    }
+
+    /// The chosen rendering (ambiguity `multipleViolationsShape`): a malformed body is its own error; field
+    /// violations become one 400 badRequest whose message is the first violation's and whose details list all.
+    static func graphError(for violations: [Violation], catalog: ErrorCatalog) -> GraphError? {
+        guard let first = violations.first else { return nil }
+        if first.errorRow == .malformedBody {
+            var error = catalog.error(.malformedBody)
+            error.details = [GraphError.Detail(code: error.code, message: first.detail, target: first.field.isEmpty ? nil : first.field)]
+            return error
+        }
+        let row = violations.count == 1 ? first.errorRow : .multipleFieldValidations
+        return GraphError(
+            status: 400, code: catalog[.multipleFieldValidations].code, message: first.message,
+            details: violations.map { GraphError.Detail(code: catalog[$0.errorRow].code, message: $0.message, target: $0.field) },
+            row: row)
+    }
+}

@@ -1,0 +1,334 @@
+/// Evaluates a `RuleSet` against one parsed payload, collecting every finding in a stable order.
+///
+/// This is the reporting path: it builds messages and explanations. The fast path (`FastValidator`)
+/// must reach the same verdict; a test checks both on the fuzz corpus.
+struct Validator {
+    let rules: RuleSet
+    let configuration: ContractConfiguration
+    let catalog: ErrorCatalog
+    let apiVersion: APIVersion
+
+    private(set) var violations: [Violation] = []
+    private(set) var variants: [Violation] = []
+
+    init(rules: RuleSet, configuration: ContractConfiguration, catalog: ErrorCatalog, apiVersion: APIVersion) {
+        self.rules = rules
+        self.configuration = configuration
+        self.catalog = catalog
+        self.apiVersion = apiVersion
+    }
+
+    static let discriminator = "@odata.type"
+
+    /// Validates `root` as the body of `operation`.
+    mutating func validate(_ root: JSONValue, operation: Operation) -> ValidationReport {
+        let bodies = rules.bodies(for: operation)
+        var chosen: BodyRule?
+        guard !bodies.isEmpty else {
+            report(.invalidType, at: .root, field: "", detail: "\(operation.rawValue) takes no request body (spec 2.4: \"Don't supply a request body for this method\")",
+                   ruleID: "\(operation.rawValue).body", source: Source("GET-v1", "Request body", spec: "2.4"), row: .malformedBody)
+            return finish(operation, body: nil)
+        }
+        guard case .object(let object) = root else {
+            report(.invalidType, at: .root, field: "", detail: "the body must be a JSON object, got \(root.typeName)",
+                   ruleID: "\(operation.rawValue).body", source: Source("CREATE-v1", "request body: a JSON object", spec: "5.1"), row: .malformedBody)
+            return finish(operation, body: nil)
+        }
+        if bodies.count == 1 {
+            chosen = bodies[0]
+        } else {
+            chosen = selectSubtype(object, bodies: bodies, operation: operation)
+        }
+        reportDuplicates(in: object, pointer: .root, prefix: "", ruleID: chosen?.id ?? operation.rawValue)
+        if let chosen {
+            checkObject(object, fields: chosen.fields, pointer: .root, prefix: "", body: chosen, topLevel: true)
+        }
+        return finish(operation, body: chosen)
+    }
+
+    private func finish(_ operation: Operation, body: BodyRule?) -> ValidationReport {
+        ValidationReport(
+            operation: operation, apiVersion: apiVersion, bodyRule: body?.id, odataType: body?.odataType,
+            violations: violations, variants: variants, catalog: catalog)
+    }
+
+    // MARK: - Subtype
+
+    /// Picks the body rule by `@odata.type` (spec 6.1 R2, R4). Without a usable one no field can be judged,
+    /// so the report says only that.
+    private mutating func selectSubtype(_ object: JSONObject, bodies: [BodyRule], operation: Operation) -> BodyRule? {
+        let types = bodies.compactMap(\.odataType)
+        let ruleID = "\(operation.rawValue).@odata.type"
+        let source = Source("CREATE-v1", "\"@odata.type selects the type\"; RES-LA-v1 and RES-LSIC-v1 mark @odata.type Required", spec: "5.1, 6.1 R2, R4")
+        guard let value = object[Self.discriminator] else {
+            report(.required, at: JSONPointer([Self.discriminator]), field: Self.discriminator,
+                   detail: "@odata.type is required and selects the subtype: \(types.joined(separator: " or "))",
+                   ruleID: ruleID + ".required", source: source, row: .fieldRequired)
+            return nil
+        }
+        guard case .string(let text) = value else {
+            report(.invalidType, at: JSONPointer([Self.discriminator]), field: Self.discriminator,
+                   detail: "expected a string (\(types.joined(separator: " or "))), got \(value.typeName)",
+                   ruleID: ruleID + ".type", source: source, row: .fieldInvalid)
+            return nil
+        }
+        if let body = bodies.first(where: { $0.odataType == text }) { return body }
+        var hint = ""
+        if let match = types.first(where: { $0.dropFirst() == text || $0.lowercased() == text.lowercased() }) {
+            hint = "; did you mean \"\(match)\"? (the leading # and the casing matter)"
+        } else if text.hasSuffix("learningSelfInitiated") {
+            hint = "; the type is learningSelfInitiatedCourse (the docs' prose says \"learningSelfInitiated\", spec 9 #4)"
+        }
+        report(.invalidValue, at: JSONPointer([Self.discriminator]), field: Self.discriminator,
+               detail: "\"\(text)\" is not one of \(types.joined(separator: ", "))" + hint,
+               ruleID: ruleID + ".value", source: source, row: .fieldInvalid)
+        return nil
+    }
+
+    // MARK: - Objects
+
+    private mutating func reportDuplicates(in object: JSONObject, pointer: JSONPointer, prefix: String, ruleID: String) {
+        var seen: Set<String> = []
+        var reported: Set<String> = []
+        for member in object where !seen.insert(member.key).inserted && reported.insert(member.key).inserted {
+            let count = object.members.count { $0.key == member.key }
+            report(.duplicateKey, at: pointer.appending(member.key), field: dotted(prefix, member.key),
+                   detail: "\"\(member.key)\" appears \(count) times; JSON parsers disagree on which value wins (RFC 8259 section 4)",
+                   ruleID: ruleID + ".duplicateKey", source: .assumed("RFC 8259: names within an object SHOULD be unique"), row: .fieldInvalid)
+        }
+    }
+
+    private mutating func checkObject(
+        _ object: JSONObject, fields: [FieldRule], pointer: JSONPointer, prefix: String, body: BodyRule, topLevel: Bool
+    ) {
+        var known: Set<String> = topLevel ? [Self.discriminator] : []
+        for rule in fields {
+            known.insert(rule.name)
+            for alias in rule.aliases { known.insert(alias.name) }
+            checkField(rule, in: object, pointer: pointer, prefix: prefix, body: body)
+        }
+        var reportedUnknown: Set<String> = []
+        for member in object where !known.contains(member.key) && reportedUnknown.insert(member.key).inserted {
+            if member.key.contains("@") { continue }  // OData instance annotations (`@odata.context`, `x@odata.type`)
+            guard rules.unknownProperties == .reject else { continue }
+            let field = dotted(prefix, member.key)
+            var detail = "\"\(member.key)\" is not a property of this body"
+            if topLevel, let owner = body.otherSubtypeFields[member.key] {
+                detail = "\"\(member.key)\" belongs to \(owner), not to \(body.odataType.map { String($0.dropFirst(16)) } ?? "this body")"
+            } else if let close = known.first(where: { $0.lowercased() == member.key.lowercased() }) {
+                detail += "; did you mean \"\(close)\"? (property names are case-sensitive)"
+            }
+            report(.unknownProperty, at: pointer.appending(member.key), field: field, detail: detail,
+                   ruleID: "\(body.id).\(field).unknown",
+                   source: .assumed("the docs never say; Graph rejects properties its types don't define (policy unknownProperties=reject)"),
+                   row: .fieldInvalid)
+        }
+    }
+
+    private mutating func checkField(_ rule: FieldRule, in object: JSONObject, pointer: JSONPointer, prefix: String, body: BodyRule) {
+        let field = dotted(prefix, rule.name)
+        let ruleID = "\(body.id).\(field)"
+        var key = rule.name
+        var value = object[rule.name]
+        // Other spellings of the name (spec 9 #1).
+        for alias in rule.aliases where object[alias.name] != nil {
+            if value != nil {
+                report(.duplicateKey, at: pointer.appending(alias.name), field: field,
+                       detail: "both \"\(rule.name)\" and \"\(alias.name)\" are present; send one", ruleID: ruleID + ".alias",
+                       source: rule.source, row: .fieldInvalid)
+                return
+            }
+            key = alias.name
+            value = object[alias.name]
+            report(.invalidValue, at: pointer.appending(alias.name), field: field,
+                   detail: "\"\(alias.name)\" is the metadata spelling; the docs' newest pages send \"\(rule.name)\"",
+                   ruleID: ruleID + ".alias", source: rule.source, row: .fieldInvalid, ambiguity: alias.ambiguity)
+        }
+        let at = pointer.appending(key)
+        guard let value else {
+            switch rule.presence {
+            case .required:
+                report(.required, at: at, field: field, detail: "\(field) is required: \(rule.kind.summary)", ruleID: ruleID + ".required",
+                       source: rule.source, row: .fieldRequired)
+            case .disputedRequired(let ambiguity):
+                report(.required, at: at, field: field, detail: "\(field) is required by the docs' tables, though an example omits it",
+                       ruleID: ruleID + ".required", source: rule.source, row: .fieldRequired, ambiguity: ambiguity)
+            case .optional, .disputedPresent:
+                break
+            }
+            return
+        }
+        if case .disputedPresent(let ambiguity) = rule.presence {
+            let explanation = ambiguity == .nonUpdatableFieldsInUpdate
+                ? "\(field) is not an updatable property (the update example sends it anyway)"
+                : ambiguity == .serverGeneratedFieldsInCreate
+                    ? "\(field) is set by the service, not by the request body"
+                    : "\(field) is not a property of this subtype in the metadata"
+            let isStrict = configuration.strictness(for: ambiguity) == .strict
+            report(ambiguity == .nonUpdatableFieldsInUpdate ? .notUpdatable : .unknownProperty, at: at, field: field,
+                   detail: explanation, ruleID: ruleID + ".presence", source: rule.source, row: .fieldInvalid, ambiguity: ambiguity)
+            if isStrict { return }
+        }
+        if case .null = value {
+            if rule.nullable { return }
+            if rule.presence == .required {
+                report(.required, at: at, field: field, detail: "\(field) is required and can't be null", ruleID: ruleID + ".required",
+                       source: rule.source, row: .fieldRequired)
+            } else {
+                report(.invalidType, at: at, field: field, detail: "\(field) can't be null: \(rule.kind.summary)", ruleID: ruleID + ".nullable",
+                       source: rule.source, row: .fieldInvalid)
+            }
+            return
+        }
+        if let failure = check(value, against: rule.kind, rule: rule, at: at, field: field, ruleID: ruleID, body: body) {
+            // A documented alternate shape (spec 9 #2, #3) turns a type failure into a variant.
+            if let alternate = rule.alternateKinds.first(where: { check(value, against: $0.kind, rule: rule, at: at, field: field, ruleID: ruleID, body: body, dryRun: true) == nil }) {
+                report(.invalidType, at: at, field: field,
+                       detail: "\(field) sent as \(alternate.kind.summary); the metadata and every example use \(rule.kind.summary)",
+                       ruleID: ruleID + ".type", source: rule.source, row: .fieldInvalid, ambiguity: alternate.ambiguity)
+                return
+            }
+            report(failure.kind, at: failure.pointer, field: failure.field, detail: failure.detail, ruleID: failure.ruleID,
+                   source: failure.source, row: failure.row, slots: failure.slots)
+        }
+    }
+
+    private struct Failure {
+        var kind: Violation.Kind
+        var pointer: JSONPointer
+        var field: String
+        var detail: String
+        var ruleID: String
+        var source: Source
+        var row: ErrorRow.ID
+        var slots: [String: String] = [:]
+    }
+
+    /// Checks a non-null value against a kind. Returns the first failure (for scalars), or nil. For objects it
+    /// reports nested findings itself and returns a failure only when the value isn't an object at all.
+    private mutating func check(
+        _ value: JSONValue, against kind: FieldKind, rule: FieldRule, at: JSONPointer, field: String, ruleID: String,
+        body: BodyRule, dryRun: Bool = false
+    ) -> Failure? {
+        func typeFailure() -> Failure {
+            Failure(kind: .invalidType, pointer: at, field: field, detail: "expected \(kind.summary), got \(describe(value))",
+                    ruleID: ruleID + ".type", source: rule.source, row: .fieldInvalid)
+        }
+        switch kind {
+        case .string:
+            guard case .string(let text) = value else { return typeFailure() }
+            return checkString(text, rule: rule, at: at, field: field, ruleID: ruleID)
+        case .boolean:
+            guard case .bool = value else { return typeFailure() }
+            return nil
+        case .integer(let range):
+            guard case .number(let number) = value else { return typeFailure() }
+            guard let integer = number.integerValue else {
+                let whole = number.doubleValue.rounded() == number.doubleValue
+                return Failure(
+                    kind: whole ? .outOfRange : .invalidType, pointer: at, field: field,
+                    detail: whole ? "\(number.lexeme) is outside \(range.lowerBound)...\(range.upperBound)" : "expected \(kind.summary), got \(number.lexeme), which is not a whole number",
+                    ruleID: ruleID + (whole ? ".range" : ".type"), source: rule.source, row: .fieldInvalid)
+            }
+            guard range.contains(integer) else {
+                return Failure(kind: .outOfRange, pointer: at, field: field, detail: "expected \(kind.summary), got \(number.lexeme)",
+                               ruleID: ruleID + ".range", source: rule.source, row: .fieldInvalid)
+            }
+            return nil
+        case .enumeration(let name, let allowed):
+            guard case .string(let text) = value else { return typeFailure() }
+            if allowed.contains(text) { return nil }
+            if let variant = rule.variantValues.first(where: { $0.value == text }) {
+                if variant.validIn.contains(apiVersion) { return nil }
+                if dryRun { return typeFailure() }
+                report(.invalidValue, at: at, field: field,
+                       detail: "\"\(text)\" is listed for \(name) by some pages only; \(kind.summary)",
+                       ruleID: ruleID + ".enum", source: rule.source, row: .fieldInvalid, ambiguity: variant.ambiguity)
+                return nil
+            }
+            var detail = "\"\(text)\" is not \(kind.summary)"
+            if let close = allowed.first(where: { $0.lowercased() == text.lowercased() }) {
+                detail += "; did you mean \"\(close)\"? (enum values are case-sensitive)"
+            }
+            return Failure(kind: .invalidValue, pointer: at, field: field, detail: detail, ruleID: ruleID + ".enum",
+                           source: rule.source, row: .fieldInvalid)
+        case .dateTimeOffset, .localDateTime, .duration:
+            guard case .string(let text) = value else { return typeFailure() }
+            let ok = switch kind {
+            case .dateTimeOffset: DateTimeFormat.isDateTimeOffset(text)
+            case .localDateTime: DateTimeFormat.isLocalDateTime(text)
+            default: DateTimeFormat.isDuration(text)
+            }
+            if ok { return nil }
+            if text.isEmpty && rule.nonEmpty {
+                return Failure(kind: .empty, pointer: at, field: field, detail: "\(field) is empty", ruleID: ruleID + ".nonEmpty",
+                               source: rule.source, row: .fieldEmpty, slots: [:])
+            }
+            return Failure(kind: .invalidFormat, pointer: at, field: field, detail: "\"\(text)\" is not \(kind.summary)",
+                           ruleID: ruleID + ".format", source: rule.source, row: .fieldInvalid)
+        case .stringArray:
+            guard case .array(let items) = value else { return typeFailure() }
+            for (index, item) in items.enumerated() where item.stringValue == nil {
+                return Failure(kind: .invalidType, pointer: at.appending(index), field: field,
+                               detail: "item \(index) must be a string, got \(describe(item))", ruleID: ruleID + ".items",
+                               source: rule.source, row: .fieldInvalid)
+            }
+            return nil
+        case .object(let type, let fields):
+            guard case .object(let nested) = value else { return typeFailure() }
+            if dryRun { return nil }
+            reportDuplicates(in: nested, pointer: at, prefix: field, ruleID: ruleID)
+            checkObject(nested, fields: fields, pointer: at, prefix: field, body: body, topLevel: false)
+            _ = type
+            return nil
+        }
+    }
+
+    private func checkString(_ text: String, rule: FieldRule, at: JSONPointer, field: String, ruleID: String) -> Failure? {
+        if rule.nonEmpty && text.isEmpty {
+            return Failure(kind: .empty, pointer: at, field: field, detail: "\(field) shouldn't be empty", ruleID: ruleID + ".nonEmpty",
+                           source: rule.source, row: .fieldEmpty)
+        }
+        if let limit = rule.maxLength {
+            let length = text.unicodeScalars.count
+            if length > limit.value {
+                return Failure(kind: .tooLong, pointer: at, field: field,
+                               detail: "\(field) is \(length) characters (Unicode scalars); the limit is \(limit.value) (\(limit.source))",
+                               ruleID: ruleID + ".maxLength", source: limit.source, row: .fieldTooLong,
+                               slots: ["expectedLength": String(limit.value)])
+            }
+        }
+        return nil
+    }
+
+    // MARK: - Reporting
+
+    private mutating func report(
+        _ kind: Violation.Kind, at pointer: JSONPointer, field: String, detail: String, ruleID: String, source: Source,
+        row: ErrorRow.ID, slots: [String: String] = [:], ambiguity: Ambiguity.ID? = nil
+    ) {
+        var values = slots
+        values["fieldName"] = field
+        let violation = Violation(
+            pointer: pointer, field: field, kind: kind, detail: detail, ruleID: ruleID, source: source, errorRow: row,
+            message: catalog[row].render(values), ambiguity: ambiguity)
+        if let ambiguity, configuration.strictness(for: ambiguity) == .lenient {
+            variants.append(violation)
+        } else {
+            violations.append(violation)
+        }
+    }
+
+    private func dotted(_ prefix: String, _ name: String) -> String { prefix.isEmpty ? name : prefix + "." + name }
+
+    private func describe(_ value: JSONValue) -> String {
+        switch value {
+        case .string(let s): "the string \"\(s.count > 40 ? String(s.prefix(40)) + "…" : s)\""
+        case .number(let n): "the number \(n.lexeme)"
+        case .bool(let b): "the boolean \(b)"
+        case .null: "null"
+        case .array: "an array"
+        case .object: "an object"
+        }
+    }
+}
