@@ -22,6 +22,8 @@ public enum Matcher: Sendable, Hashable {
     case present
     /// Remember the value as `{{name}}` for later steps (it must be present, of the type when given).
     case capture(name: String, type: [String])
+    /// An array with exactly these items in any order (collections whose order the docs leave open).
+    case anyOrder([JSONValue])
 
     public static let key = "$match"
 
@@ -36,6 +38,7 @@ public enum Matcher: Sendable, Hashable {
         case .ignore: "anything"
         case .present: "present"
         case .capture(let name, _): "captured as {{\(name)}}"
+        case .anyOrder(let items): "\(items.count) items in any order"
         }
     }
 
@@ -89,6 +92,9 @@ public enum Matcher: Sendable, Hashable {
             }
             guard row != nil || object["value"] != nil else { throw fail("variant needs a 'row' or a canonical 'value'") }
             return .variant(row: row, field: field, canonical: object["value"], variants: variants)
+        case "anyOrder":
+            guard case .array(let items)? = object["items"] else { throw fail("anyOrder needs 'items'") }
+            return .anyOrder(items)
         case "absent": return .absent
         case "ignore": return .ignore
         case "present": return .present
@@ -96,7 +102,7 @@ public enum Matcher: Sendable, Hashable {
             guard let name = object["as"]?.stringValue, !name.isEmpty else { throw fail("capture needs 'as'") }
             return .capture(name: name, type: try types(object["type"]))
         default:
-            throw fail("unknown matcher '\(kind)' (type, regex, oneOf, variant, absent, ignore, present, capture)")
+            throw fail("unknown matcher '\(kind)' (type, regex, oneOf, variant, absent, ignore, present, capture, anyOrder)")
         }
     }
 

@@ -37,7 +37,8 @@ enum MessageTemplate {
             rest = rest[rest.index(after: close)...]
         }
         pattern += NSRegularExpression.escapedPattern(for: String(rest)) + "$"
-        return pattern
+        // A documented variant cut short with "…" (as the docs print it) matches any ending.
+        return pattern.replacingOccurrences(of: "…", with: ".*")
     }
 
     /// Recovers slot values from a message rendered from `template` (used by the fixture generator).

@@ -123,6 +123,23 @@ struct ResponseComparator {
             if !values.contains(where: { satisfies($0, actual) }) {
                 fail("one of " + values.map { Self.render($0) }.joined(separator: ", "))
             }
+        case .anyOrder(let items):
+            guard case .array(let actualItems)? = actual else { return fail("an array of \(items.count) items") }
+            if actualItems.count != items.count {
+                findings.append(Finding(kind: .body, pointer: label, expected: "\(items.count) items", actual: "\(actualItems.count) items", row: row))
+            }
+            var unused = Array(actualItems.indices)
+            for (index, item) in items.enumerated() {
+                if let match = unused.firstIndex(where: { satisfies(item, actualItems[$0]) }) {
+                    // Compare again for real, so captures and variants of the matched item count.
+                    let actualIndex = unused.remove(at: match)
+                    compare(item, actualItems[actualIndex], at: pointer.appending(actualIndex), row: row)
+                } else {
+                    findings.append(Finding(kind: .body, pointer: label + "[\(index)]",
+                                            expected: "an item like " + Self.render(Self.readable(item)),
+                                            actual: "no such item among \(actualItems.count)", row: row))
+                }
+            }
         case .variant(let rowID, let field, let canonical, let documented):
             applyVariant(rowID: rowID ?? row, field: field ?? pointer.tokens.last, canonical: canonical,
                          documented: documented, actual: actual, label: label)

@@ -13,9 +13,13 @@ enum Substitution {
                 output += rest[open.lowerBound...]
                 return output
             }
-            let name = String(rest[open.upperBound..<close.lowerBound]).trimmingCharacters(in: .whitespaces)
+            let expression = String(rest[open.upperBound..<close.lowerBound]).trimmingCharacters(in: .whitespaces)
+            // `{{id|percent}}` percent-encodes the value for a path segment (`:` becomes `%3A`).
+            let parts = expression.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let name = parts[0]
             if let value = variables[name] {
-                output += value.stringValue ?? value.serialized()
+                let text = value.stringValue ?? value.serialized()
+                output += parts.count > 1 && parts[1] == "percent" ? percentEncode(text) : text
             } else {
                 if !missing.contains(name) { missing.append(name) }
                 output += rest[open.lowerBound..<close.upperBound]
@@ -23,6 +27,13 @@ enum Substitution {
             rest = rest[close.upperBound...]
         }
         return output + rest
+    }
+
+    /// RFC 3986 unreserved characters stay; everything else is percent-encoded.
+    static func percentEncode(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
     }
 
     /// Substitutes inside a JSON tree. A string that is exactly `{{name}}` takes the variable's JSON value.

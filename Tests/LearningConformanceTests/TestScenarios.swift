@@ -110,20 +110,8 @@ enum TestScenarios {
                        objectID: "7ba2228a-e020-11ec-9d64-0242ac120002"),
     ])
 
-    /// Rows as the contract catalog has them (spec 5.2, 7.1, 7.2); a subset, to keep tests independent.
-    static let rows = RowBook(rows: [
-        ErrorRowSpec(id: "activityNotFound", status: 404, code: "notFound", messageTemplate: "The requested assignment ID doesn't exist.",
-                     codeVariants: ["NotFound", "Not Found"], messageVariants: ["The requested assignment {id} doesn't exist."],
-                     source: "GET-v1 error table, row 'Bad request | 404'"),
-        ErrorRowSpec(id: "tooManyRequests", status: 429, code: "tooManyRequests", messageTemplate: "Retry after {noOfMinutes} minutes",
-                     codeVariants: ["TooManyRequests"], source: "GET-v1 error table, row 'Request throttled'"),
-        ErrorRowSpec(id: "serviceUnavailable", status: 503, code: "serviceUnavailable", messageTemplate: "Retry after {noOfMinutes} minutes",
-                     codeVariants: ["ServiceUnavailable"], source: "GET-v1 error table, row 'Service unavailable'"),
-        ErrorRowSpec(id: "fieldInvalid", status: 400, code: "badRequest", messageTemplate: "Input field {fieldName} is invalid",
-                     codeVariants: ["BadRequest"], messageVariants: ["Input Field {fieldName} is invalid"], source: "ERR-PAGE R11"),
-        ErrorRowSpec(id: "unauthenticated", status: 401, code: "unauthenticated", messageTemplate: "{message}",
-                     source: "ERRORS 7.1 (assumed)"),
-    ])
+    /// The contract's catalog: the tests exercise the real rows and variants.
+    static let rows = RowBook.contract
 
     static func configuration(strict: Bool = false, concurrency: Int = 1) -> ConformanceConfiguration {
         ConformanceConfiguration(
