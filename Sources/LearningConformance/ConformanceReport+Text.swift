@@ -10,7 +10,7 @@ extension ConformanceReport {
         for result in scenarios {
             switch result.status {
             case .passed:
-                if verbose || !result.variants.isEmpty || (strict && !result.extraFields.isEmpty) {
+                if verbose || !result.variants.isEmpty || !result.notes.isEmpty {
                     lines.append("PASS  \(result.id)")
                 }
             case .failed: lines.append("FAIL  \(result.id)  (\(result.file))")

@@ -26,13 +26,18 @@ extension ConformanceRunner {
         let tenantPath = stateURL.path + "/tenants/" + tenantID
 
         // Given: the scenario's state in a fresh tenant; a state that cannot be set skips the scenario.
-        let state = scenario.given ?? ["seed": "docs"]
+        let state = Self.removingComments(scenario.given ?? ["seed": "docs"])
         let put = HTTPRequest(method: "PUT", target: tenantPath + "/state",
                               headers: ["Content-Type": "application/json"], body: state.utf8Bytes)
         do {
             let response = try await transport.send(put, to: stateURL, timeout: configuration.requestTimeout)
             if !(200..<300).contains(response.status) {
-                run.skipReasons.append("state could not be set: PUT \(put.target) answered \(response.status)")
+                var reason = "state could not be set: PUT \(put.target) answered \(response.status)"
+                if let body = try? JSONReader().read(response.body.prefix(64 * 1024)).root,
+                   let message = body[pointer: "/error/message"]?.stringValue {
+                    reason += ": " + String(message.prefix(300))
+                }
+                run.skipReasons.append(reason)
             }
         } catch {
             run.skipReasons.append("state could not be set: PUT \(put.target) failed (\(Self.describe(error)))")
@@ -77,6 +82,16 @@ extension ConformanceRunner {
             extraFields: run.extraFields, skipReasons: run.skipReasons, notes: run.notes,
             stepsRun: run.stepsRun, durationSeconds: seconds
         )
+    }
+
+    /// `$comment` members are for readers of the fixture, not for the target.
+    static func removingComments(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .object(let object):
+            .object(JSONObject(object.members.filter { $0.key != "$comment" }.map { .init(key: $0.key, value: removingComments($0.value)) }))
+        case .array(let items): .array(items.map(removingComments))
+        default: value
+        }
     }
 
     static func describe(_ error: HTTPClientError) -> String {

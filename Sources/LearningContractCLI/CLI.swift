@@ -10,6 +10,7 @@ public enum CLI {
     public static var commands: [any CLICommand.Type] {
         [
             VersionCommand.self,
+            ConformCommand.self,
         ]
     }
 
