@@ -9,6 +9,9 @@ public enum CLI {
     /// Every subcommand, in the order the root help lists them. Append new commands here.
     public static var commands: [any CLICommand.Type] {
         [
+            ValidateCommand.self,
+            ErrorsCommand.self,
+            AmbiguitiesCommand.self,
             VersionCommand.self,
             ConformCommand.self,
         ]
