@@ -22,6 +22,17 @@ final class MiniTarget: @unchecked Sendable {
 
     let mutations: Set<Mutation>
     let allowances: Set<Allowance>
+    /// Whether `/_emulator/info` says `testTokens: true` (else: a third-party target, credentials from config).
+    var advertisesTestTokens = true
+    /// Status the state endpoint answers (`nil`: 204 as it should).
+    var stateStatus: Int?
+    /// Echo the Authorization header in error messages (a leaky target: the runner must still redact it).
+    var echoesAuthorization = false
+    /// Answer this many requests to the API with 429 and `Retry-After: retryAfter` first.
+    var throttleFirst = 0
+    var retryAfter = 2
+    /// Tenant used when the token has no `tid` (third-party credentials).
+    static let defaultTenant = "00000000-0000-0000-0000-0000000000aa"
     private let lock = NSLock()
     private var activities: [String: [String: JSONObject]] = [:]   // tenant -> id -> entity
     private var faults: [String: [(status: Int, retryAfter: Int, remaining: Int)]] = [:]
@@ -47,11 +58,12 @@ final class MiniTarget: @unchecked Sendable {
     func handle(_ request: HTTPRequest) -> HTTPResponse {
         let path = String(request.path).removingPercentEncoding ?? String(request.path)
         if path == "/_emulator/info" {
-            return json(200, ["emulator": "mini", "testTokens": true])
+            return advertisesTestTokens ? json(200, ["emulator": "mini", "testTokens": true]) : error(404, "itemNotFound", "no", request)
         }
         if path.hasPrefix("/_emulator/tenants/") {
             let parts = path.split(separator: "/")
-            let tenant = String(parts[2])
+            let tenant = advertisesTestTokens ? String(parts[2]) : Self.defaultTenant
+            if let stateStatus { return error(stateStatus, "badRequest", "state endpoint refused", request) }
             if request.method == "PUT" {
                 let state = (try? JSONReader().read(request.body).root) ?? [:]
                 var list: [(Int, Int, Int)] = []
@@ -71,6 +83,18 @@ final class MiniTarget: @unchecked Sendable {
         }
         guard path.hasPrefix("/v1.0/") else { return error(404, "itemNotFound", "no such path", request) }
         let route = String(path.dropFirst("/v1.0".count))
+        if throttleFirst > 0 {
+            let throttle = locked { () -> Bool in
+                guard throttleFirst > 0 else { return false }
+                throttleFirst -= 1
+                return true
+            }
+            if throttle {
+                var response = error(429, "tooManyRequests", "Retry after 1 minutes", request)
+                response.headers["Retry-After"] = String(retryAfter)
+                return response
+            }
+        }
         guard let tenant = tenant(of: request) else {
             if mutations.contains(.anonymousAccepted) { return json(200, ["value": []]) }
             return error(401, "unauthenticated", "Access token is missing or invalid.", request)
@@ -113,6 +137,7 @@ final class MiniTarget: @unchecked Sendable {
 
     private func tenant(of request: HTTPRequest) -> String? {
         guard let authorization = request.headers["Authorization"], authorization.hasPrefix("Bearer ") else { return nil }
+        if !advertisesTestTokens { return authorization == "Bearer third-party-secret-0123456789" ? Self.defaultTenant : nil }
         let parts = authorization.dropFirst(7).split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3 else { return nil }
         var base64 = parts[1].replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
@@ -218,7 +243,9 @@ final class MiniTarget: @unchecked Sendable {
         if let echo = request.headers["client-request-id"], !mutations.contains(.noClientRequestIdEcho) {
             inner["client-request-id"] = .string(echo)
         }
-        return json(status, ["error": ["code": .string(code), "message": .string(message), "innerError": .object(inner)]])
+        var text = message
+        if echoesAuthorization, let authorization = request.headers["Authorization"] { text += " (token: \(authorization))" }
+        return json(status, ["error": ["code": .string(code), "message": .string(text), "innerError": .object(inner)]])
     }
 
     private func json(_ status: Int, _ value: JSONValue) -> HTTPResponse {
