@@ -16,7 +16,7 @@ public enum Golden {
 
     /// The outcome of a comparison: `nil` when it matched, otherwise a message that says why it did not.
     public static func check(_ actual: String, named name: String, filePath: String = #filePath) -> String? {
-        let directory = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("__Snapshots__")
+        let directory = snapshotDirectory(for: filePath)
         let url = directory.appendingPathComponent(name)
         let existing = try? String(contentsOf: url, encoding: .utf8)
         let mode = recordMode
@@ -30,6 +30,16 @@ public enum Golden {
         }
         if existing == actual { return nil }
         return "output differs from \(url.path):\n" + lineDiff(expected: existing, actual: actual)
+    }
+
+    /// `Tests/<Target>/__Snapshots__` for a test file anywhere under `Tests/<Target>/`, so every golden file of a
+    /// target sits in the one folder the package manifest excludes from the target's sources.
+    static func snapshotDirectory(for filePath: String) -> URL {
+        var url = URL(fileURLWithPath: filePath).deletingLastPathComponent()
+        while url.pathComponents.count > 2, url.deletingLastPathComponent().lastPathComponent != "Tests" {
+            url = url.deletingLastPathComponent()
+        }
+        return url.appendingPathComponent("__Snapshots__")
     }
 
     /// A short line diff: `-` golden, `+` actual, unchanged runs collapsed.

@@ -79,13 +79,15 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
             guard scale <= 19 else { return nil }
             digits.append(contentsOf: repeatElement(0, count: scale))
         }
+        // Accumulated as a negative number so `Int64.min` (whose magnitude has no positive Int64) fits.
         var value: Int64 = 0
         for d in digits {
             let (m, o1) = value.multipliedReportingOverflow(by: 10)
-            let (s, o2) = m.addingReportingOverflow(Int64(d))
+            let (s, o2) = m.subtractingReportingOverflow(Int64(d))
             if o1 || o2 { return nil }
             value = s
         }
-        return negative ? -value : value
+        if negative { return value }
+        return value == .min ? nil : -value
     }
 }

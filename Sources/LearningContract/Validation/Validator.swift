@@ -113,15 +113,16 @@ struct Validator {
             guard rules.unknownProperties == .reject else { continue }
             let field = dotted(prefix, member.key)
             var detail = "\"\(member.key)\" is not a property of this body"
+            var source = Source.assumed("the docs never say; Graph rejects properties its types don't define (policy unknownProperties=reject)")
             if topLevel, let owner = body.otherSubtypeFields[member.key] {
-                detail = "\"\(member.key)\" belongs to \(owner), not to \(body.odataType.map { String($0.dropFirst(16)) } ?? "this body")"
+                let subtype = body.odataType.flatMap { $0.split(separator: ".").last.map(String.init) } ?? "this body"
+                detail = "\"\(member.key)\" belongs to \(owner), not to \(subtype)"
+                source = Source("CSDL-v1", "EntityType \(owner) defines \(member.key); \(subtype) does not", spec: "4.1")
             } else if let close = known.first(where: { $0.lowercased() == member.key.lowercased() }) {
                 detail += "; did you mean \"\(close)\"? (property names are case-sensitive)"
             }
             report(.unknownProperty, at: pointer.appending(member.key), field: field, detail: detail,
-                   ruleID: "\(body.id).\(field).unknown",
-                   source: .assumed("the docs never say; Graph rejects properties its types don't define (policy unknownProperties=reject)"),
-                   row: .fieldInvalid)
+                   ruleID: "\(body.id).\(field).unknown", source: source, row: .fieldInvalid)
         }
     }
 

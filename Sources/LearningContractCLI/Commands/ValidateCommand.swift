@@ -1,0 +1,139 @@
+import LearningContract
+
+/// `learning-contract validate`: says whether payloads are valid request bodies and, if not, exactly which
+/// documented error Graph would return and why.
+public enum ValidateCommand: CLICommand {
+    static let operations: [String: Operation] = [
+        "create": .createActivity, "update": .updateActivity, "create-provider": .createProvider,
+        "update-provider": .updateProvider, "upsert-content": .upsertContent,
+    ]
+
+    public static let spec = CommandSpec(
+        name: "validate",
+        abstract: "Validate request bodies and show the error Graph would return.",
+        discussion: """
+            Reads each PATH (or standard input when there is none, or for '-') as one JSON request body and \
+            checks it against the contract: required fields per operation and @odata.type subtype, types, \
+            enums, completionPercentage 0..100, length limits, date formats, unknown properties and duplicate \
+            keys. Each violation names its JSON pointer, the rule, the documentation it comes from and the \
+            Graph error row; an invalid body also shows the exact error body Graph would return. \
+            With --jsonl every line is one body, streamed in constant memory. \
+            Exit status: 0 all valid, 1 some invalid, 2 usage error or unreadable input.
+            """,
+        options: [
+            .value("operation", short: "o", help: "The request the bodies are for.",
+                   allowed: ["create", "update", "create-provider", "update-provider", "upsert-content"], default: "create"),
+            .value("api-version", help: "The Graph API version (a few rules differ).", allowed: ["v1.0", "beta"], default: "v1.0"),
+            .value("format", short: "f", help: "Output: text for people, json for one JSON object per body and line.", allowed: ["text", "json"], default: "text"),
+            .flag("jsonl", help: "Treat every non-empty line as one body (JSON Lines)."),
+            .flag("summary", help: "Print only the counts (and the most frequent error rows)."),
+            .flag("quiet", short: "q", help: "Print nothing for valid bodies."),
+        ] + ContractOptions.options,
+        positionals: [PositionalSpec("PATH", help: "A file with one JSON body ('-' for standard input).", repeating: true, optional: true)],
+        exclusiveGroups: ContractOptions.exclusiveGroups,
+        examples: [
+            .init("validate payload.json", "Check one create body."),
+            .init("validate --operation update --strict patch.json", "Check an update body, rejecting documented variants."),
+            .init("validate --jsonl --summary activities.jsonl", "Stream a large file and print only the counts."),
+            .init("cat body.json | validate --format json", "Read standard input and print the report as JSON."),
+        ]
+    )
+
+    public static func run(_ arguments: ParsedArguments, context: CLIContext) async -> ExitCode {
+        let contract: Contract
+        do { contract = try ContractOptions.contract(from: arguments, context: context) } catch { return CLI.report(error, context: context) }
+        let operation = operations[arguments.value("operation") ?? "create"] ?? .createActivity
+        let apiVersion = APIVersion(rawValue: arguments.value("api-version") ?? "v1.0") ?? .v1
+        var session = ValidationSession(
+            contract: contract, operation: operation, apiVersion: apiVersion, json: arguments.value("format") == "json",
+            summaryOnly: arguments.flag("summary"), quiet: arguments.flag("quiet"), context: context)
+        let paths = arguments.positionalValues("PATH").isEmpty ? ["-"] : arguments.positionalValues("PATH")
+        var unreadable = false
+        for path in paths {
+            let name = context.displayName(for: path)
+            do {
+                if arguments.flag("jsonl") {
+                    var lines = try context.openInput(path).lines(maxLineLength: 64 * 1024 * 1024)
+                    while let line = try lines.nextLineBytes() {
+                        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                        session.check(line, name: "\(name):\(lines.lineNumber)")
+                    }
+                } else {
+                    session.check(try context.readInput(path, limit: JSONReader.Limits.default.maxBytes + 1), name: name)
+                }
+            } catch {
+                context.printError("cannot read \(name): \(error)")
+                unreadable = true
+            }
+        }
+        session.finish()
+        if unreadable { return .usage }
+        return session.invalid == 0 ? .success : .failure
+    }
+}
+
+/// Counts and prints the verdicts of one `validate` run.
+struct ValidationSession {
+    let contract: Contract
+    let operation: Operation
+    let apiVersion: APIVersion
+    let json: Bool
+    let summaryOnly: Bool
+    let quiet: Bool
+    let context: CLIContext
+    private(set) var valid = 0
+    private(set) var invalid = 0
+    private(set) var withVariants = 0
+    private(set) var rows: [ErrorRow.ID: Int] = [:]
+
+    init(contract: Contract, operation: Operation, apiVersion: APIVersion, json: Bool, summaryOnly: Bool, quiet: Bool, context: CLIContext) {
+        self.contract = contract
+        self.operation = operation
+        self.apiVersion = apiVersion
+        self.json = json
+        self.summaryOnly = summaryOnly
+        self.quiet = quiet
+        self.context = context
+    }
+
+    mutating func check(_ bytes: [UInt8], name: String) {
+        let report = contract.validate(bytes, operation: operation, apiVersion: apiVersion)
+        if report.isValid { valid += 1 } else { invalid += 1 }
+        if !report.variants.isEmpty { withVariants += 1 }
+        if let row = report.graphError?.row { rows[row, default: 0] += 1 }
+        guard !summaryOnly, !(quiet && report.isValid) else { return }
+        if json {
+            var object: JSONObject = ["input": .string(name), "valid": .bool(report.isValid)]
+            object["report"] = (try? JSONValue(encoding: report)) ?? .null
+            if let error = report.graphError {
+                object["status"] = .number(JSONNumber(error.status))
+                object["graphError"] = error.body(innerError: nil)
+            }
+            context.print(JSONValue.object(object).serialized())
+        } else {
+            context.print(report.text(name: name))
+        }
+    }
+
+    func finish() {
+        let total = valid + invalid
+        guard summaryOnly || total > 1 else { return }
+        if json {
+            let summary: JSONValue = [
+                "summary": [
+                    "payloads": .number(JSONNumber(total)), "valid": .number(JSONNumber(valid)),
+                    "invalid": .number(JSONNumber(invalid)), "withVariants": .number(JSONNumber(withVariants)),
+                    "errorRows": .object(JSONObject(rows.sorted { $0.key < $1.key }.map { .init(key: $0.key.rawValue, value: .number(JSONNumber($0.value))) })),
+                ],
+            ]
+            context.print(summary.serialized())
+            return
+        }
+        var line = "validated \(total) payload\(total == 1 ? "" : "s"): \(valid) valid, \(invalid) invalid"
+        if withVariants > 0 { line += " (\(withVariants) with documented variants)" }
+        context.print(line)
+        for (row, count) in rows.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }).prefix(10) {
+            context.print("  \(count) × \(row)")
+        }
+    }
+}

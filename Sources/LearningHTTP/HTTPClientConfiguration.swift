@@ -1,0 +1,12 @@
+/// Limits for `HTTPClient`.
+public struct HTTPClientConfiguration: Sendable {
+    /// Overall deadline per request: connect, write, and the whole response.
+    public var timeout: Duration = .seconds(30)
+    /// Head plus body; beyond it the request fails with `.responseTooLarge`.
+    public var maxResponseBytes = 32 * 1024 * 1024
+
+    public init(timeout: Duration = .seconds(30), maxResponseBytes: Int = 32 * 1024 * 1024) {
+        self.timeout = timeout
+        self.maxResponseBytes = maxResponseBytes
+    }
+}

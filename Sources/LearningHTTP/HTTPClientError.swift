@@ -1,0 +1,23 @@
+/// Why `HTTPClient.send` produced no response.
+public enum HTTPClientError: Error, Sendable, Equatable, CustomStringConvertible {
+    case invalidURL(String)
+    case connectionRefused(String)
+    case timedOut
+    case connectionReset
+    case malformedResponse(String)
+    /// The response exceeded the configured limit (the associated value is that limit in bytes).
+    case responseTooLarge(Int)
+    case other(String)
+
+    public var description: String {
+        switch self {
+        case .invalidURL(let url): "invalid URL: \(url)"
+        case .connectionRefused(let address): "connection refused: \(address)"
+        case .timedOut: "timed out"
+        case .connectionReset: "connection reset by peer"
+        case .malformedResponse(let reason): "malformed response: \(reason)"
+        case .responseTooLarge(let limit): "response larger than \(limit) bytes"
+        case .other(let reason): reason
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import LearningContract
+import Testing
+
+@Suite struct ErrorCatalogTests {
+    static let namedIDs: [ErrorRow.ID] = [
+        .methodNotAllowed, .permissionScopeMissing, .servicePlanInadequate, .providerNotEnabled, .registrationIdInvalid,
+        .activityNotFound, .activityNotFoundOnUpdate, .internalServerError, .tooManyRequests, .serviceUnavailable,
+        .fieldRequired, .fieldInvalid, .fieldEmpty, .fieldTooLong, .multipleFieldValidations, .providerContentMismatch,
+        .userLicenseInvalid, .userLicenseInvalidOnUpdate, .unauthenticated, .unsupportedMediaType, .malformedBody,
+        .resourceNotFoundForSegment, .invalidQueryOption, .payloadTooLarge, .requestTimeout, .itemNotFound,
+    ]
+
+    @Test func everyNamedRowExistsOnceAndNothingElse() {
+        let ids = ErrorCatalog.documented.rows.map(\.id)
+        #expect(Set(ids).count == ids.count)
+        #expect(Set(ids) == Set(Self.namedIDs))
+    }
+
+    @Test func documentedRowsCiteTheirTables() {
+        for row in ErrorCatalog.documented.rows where !row.isAssumed {
+            #expect(row.sources.contains { !$0.isAssumed && $0.spec != nil }, "\(row.id)")
+        }
+        // The learning tables' rows (spec 5.1–5.5) are all documented, none assumed.
+        for id in Self.namedIDs.prefix(18) { #expect(!ErrorCatalog.documented[id].isAssumed, "\(id)") }
+    }
+
+    @Test func slotsAreParsedFromTemplates() {
+        #expect(ErrorCatalog.documented[.fieldTooLong].slots == ["fieldName", "expectedLength"])
+        #expect(ErrorCatalog.documented.error(.tooManyRequests, slots: ["noOfMinutes": "2"]).message == "Retry after 2 minutes")
+    }
+
+    @Test(arguments: [
+        ("Input field {fieldName} is required", "Input field status is required", true),
+        ("Input field {fieldName} is required", "Input field  is required", false),
+        ("Input field {fieldName} is required", "Input field status is required!", false),
+        ("Retry after {noOfMinutes} minutes", "Retry after 1 minutes", true),
+        ("Input field {fieldName} length exceeded than {expectedLength}", "Input field notes length exceeded than 10", true),
+        ("Input field {fieldName} length exceeded than {expectedLength}", "Input field notes length exceeded than ", false),
+        ("This method is not supported for this entity type…", "This method is not supported for this entity type. See more.", true),
+        ("The requested assignment ID doesn't exist.", "The requested assignment ID doesn't exist", false),
+    ])
+    func templateMatching(_ template: String, _ text: String, _ expected: Bool) {
+        #expect(ErrorRow.matches(template: template, text) == expected)
+    }
+
+    @Test func classifiesCanonicalVariantAndMismatch() {
+        let row = ErrorCatalog.documented[.activityNotFound]
+        #expect(row.classify(code: "notFound") == .canonical)
+        #expect(row.classify(code: "NotFound").isAccepted)
+        #expect(row.classify(code: "itemNotFound") == .mismatch)
+        #expect(row.classify(message: "The requested assignment 8ba2 doesn't exist.").isAccepted)
+        #expect(row.classify(message: "Not here") == .mismatch)
+    }
+
+    @Test func graphErrorBodyHasTheEnvelopeShape() {
+        let body = ErrorCatalog.documented.error(.activityNotFound)
+            .body(innerError: InnerError(date: "2021-07-02T01:40:19", requestID: "r", clientRequestID: "c"))
+        #expect(body.serialized() == #"{"error":{"code":"notFound","message":"The requested assignment ID doesn't exist.","innerError":{"date":"2021-07-02T01:40:19","request-id":"r","client-request-id":"c"}}}"#)
+    }
+}
+
+@Suite struct RuleSetTests {
+    static func fields(_ fields: [FieldRule]) -> [FieldRule] {
+        fields.flatMap { field -> [FieldRule] in
+            if case .object(_, let nested) = field.kind { return [field] + Self.fields(nested) }
+            return [field]
+        }
+    }
+
+    @Test func everyAmbiguityARuleNamesIsDocumented() {
+        let known = Set(Ambiguity.documented.map(\.id))
+        for body in RuleSet.standard().bodies {
+            for field in Self.fields(body.fields) {
+                var referenced = field.aliases.map(\.ambiguity) + field.alternateKinds.map(\.ambiguity) + field.variantValues.map(\.ambiguity)
+                switch field.presence {
+                case .disputedPresent(let id), .disputedRequired(let id): referenced.append(id)
+                default: break
+                }
+                for id in referenced { #expect(known.contains(id), "\(body.id).\(field.name) names \(id)") }
+            }
+        }
+    }
+
+    @Test func everyLengthLimitOfAnUndocumentedSourceSaysAssumed() {
+        for body in RuleSet.standard().bodies {
+            for field in Self.fields(body.fields) { if let limit = field.maxLength { #expect(limit.source.isAssumed, "\(field.name)") } }
+        }
+    }
+
+    @Test func evolvableEnumsAndUpdatableFields() {
+        let contract = Contract()
+        #expect(contract.membersAfterSentinel["assignmentType"] == ["peerRecommended"])
+        #expect(contract.updatableFields(odataType: "#microsoft.graph.learningAssignment")
+            == ["assignedDateTime", "completedDateTime", "completionPercentage", "dueDateTime", "notes", "status"])
+        #expect(contract.updatableFields(odataType: "#microsoft.graph.learningSelfInitiatedCourse")
+            == ["completedDateTime", "completionPercentage", "startedDateTime", "status"])
+    }
+
+    @Test func ambiguityIDsAreUnique() {
+        let ids = Ambiguity.documented.map(\.id)
+        #expect(Set(ids).count == ids.count)
+    }
+
+    @Test func rulesRoundTripThroughCodable() throws {
+        let rules = RuleSet.standard()
+        let value = try JSONValue(encoding: rules)
+        let decoded = try StrictJSON.decode(RuleSet.self, from: value.utf8Bytes)
+        #expect(decoded == rules)
+    }
+}
