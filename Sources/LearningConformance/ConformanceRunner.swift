@@ -63,13 +63,13 @@ public struct ConformanceRunner: Sendable {
 
     struct Unreachable: Error { var message: String }
 
-    /// `GET {stateURL}/info`: an emulator answering `testTokens: true` gets minted tokens. A refused
+    /// `GET {origin}/_emulator/info`: a target answering `testTokens: true` gets minted tokens. A refused
     /// connection or a timeout here means the target is unreachable (exit 3).
     func probe() async -> Result<TargetInfo, Unreachable> {
-        let stateURL = configuration.resolvedStateURL
-        let request = HTTPRequest(method: "GET", target: stateURL.path + "/info", headers: ["Accept": "application/json"])
+        let origin = configuration.origin
+        let request = HTTPRequest(method: "GET", target: "/_emulator/info", headers: ["Accept": "application/json"])
         do {
-            let response = try await transport.send(request, to: stateURL, timeout: configuration.requestTimeout)
+            let response = try await transport.send(request, to: origin, timeout: configuration.requestTimeout)
             var tokens = false
             if response.status == 200, let document = try? JSONReader().read(response.body) {
                 tokens = document.root["testTokens"]?.boolValue == true
