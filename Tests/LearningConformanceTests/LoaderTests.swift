@@ -90,3 +90,17 @@ import Testing
         #expect(ScenarioLoader.filter(all, by: "tests/not-found").map(\.id) == ["not-found"])
     }
 }
+
+/// Scenarios are data: the fixture format round-trips through `Codable`.
+@Suite struct ScenarioCodableTests {
+    @Test func everyShippedScenarioRoundTrips() throws {
+        for scenario in try ScenarioLoader.load(directory: LoaderTests.conformance) {
+            let data = try JSONEncoder().encode(scenario)
+            let decoded = try JSONDecoder().decode(Scenario.self, from: data)
+            // JSONEncoder does not keep member order, so compare as JSON (order free); the fixture
+            // document itself round-trips exactly.
+            #expect(decoded.document.semanticallyEquals(scenario.document), "\(scenario.id)")
+            #expect(try Scenario(fixture: scenario.document, file: scenario.file) == scenario, "\(scenario.id)")
+        }
+    }
+}
