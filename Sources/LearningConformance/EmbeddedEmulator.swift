@@ -2,29 +2,26 @@ import Foundation
 import LearningEmulator
 import LearningHTTP
 
-/// The reference emulator started in-process on a free loopback port: the default target of
-/// `learning-contract conform`, so the suite runs on a fresh clone with no setup.
+/// The reference emulator started in-process on a free loopback port (world.md "Embedded start"): the default
+/// target of `learning-contract conform`, so the suite runs on a fresh clone with no setup.
 public final class EmbeddedEmulator: Sendable {
-    public let emulator: Emulator
-    let server: HTTPServer
+    public let server: EmulatorServer
     /// `http://127.0.0.1:{port}/v1.0`.
     public let baseURL: URL
 
     /// Starts the seeded docs world on `127.0.0.1`, port 0 (the system picks a free one).
     public init(configuration: EmulatorConfiguration = EmulatorConfiguration(host: "127.0.0.1", port: 0)) throws {
-        let emulator = Emulator(configuration: configuration)
-        let server = HTTPServer(configuration: HTTPServerConfiguration(host: configuration.host, port: configuration.port)) {
-            emulator.handle($0)
-        }
+        let server = EmulatorServer(configuration: configuration)
         let port = try server.start()
         guard let url = URL(string: "http://\(configuration.host):\(port)/v1.0") else {
             server.shutdown()
             throw EmbeddedEmulatorError(message: "no URL for \(configuration.host):\(port)")
         }
-        self.emulator = emulator
         self.server = server
         self.baseURL = url
     }
+
+    public var emulator: Emulator { server.emulator }
 
     public func stop() { server.shutdown() }
 

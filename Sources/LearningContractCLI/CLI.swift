@@ -13,6 +13,7 @@ public enum CLI {
             ErrorsCommand.self,
             AmbiguitiesCommand.self,
             VersionCommand.self,
+            ServeCommand.self, TokenCommand.self,
             ConformCommand.self,
         ]
     }
