@@ -11,7 +11,7 @@ public final class EmbeddedEmulator: Sendable {
 
     /// Starts the seeded docs world on `127.0.0.1`, port 0 (the system picks a free one).
     public init(configuration: EmulatorConfiguration = EmulatorConfiguration(host: "127.0.0.1", port: 0)) throws {
-        let server = EmulatorServer(configuration: configuration)
+        let server = try EmulatorServer(configuration: configuration)
         let port = try server.start()
         guard let url = URL(string: "http://\(configuration.host):\(port)/v1.0") else {
             server.shutdown()
