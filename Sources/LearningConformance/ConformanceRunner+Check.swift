@@ -119,7 +119,7 @@ extension ConformanceRunner {
             findings.append(Finding(kind: .body, pointer: "/", expected: "no body (204 No Content)",
                                     actual: "\(response.body.count) bytes"))
         }
-        outcome.variants = comparator.variants + outcome.variants
+        outcome.variants = comparator.variants.map { ("status", $0.canonical, $0.actual, $0.row, $0.ambiguity) } + outcome.variants
         outcome.findings = findings
         return outcome
     }
