@@ -64,3 +64,26 @@ import Testing
         #expect(emulator.state(ofTenant: TestToken.defaultTenantID) == before)
     }
 }
+
+/// A target that reads every documented contradiction strictly (the emulator with a strict contract) is not
+/// wrong, only different where the docs disagree: the runner reports those answers as documented variants,
+/// and fails only the documented examples that such a target refuses.
+@Suite struct StrictReadingTargetTests {
+    @Test func strictReadingsAreVariantsNotDeviations() async throws {
+        let (scenarios, roles) = try EmbeddedSuiteTests.suite()
+        let emulator = Emulator(configuration: EmulatorConfiguration(contract: ContractConfiguration(strictness: .strict)))
+        let configuration = ConformanceConfiguration(baseURL: URL(string: "http://emulator.test/v1.0")!, concurrency: 8,
+                                                     roles: roles, rows: .contract)
+        let report = await ConformanceRunner(configuration: configuration, transport: EmbeddedEmulator.inMemoryTransport(emulator))
+            .run(scenarios: scenarios)
+        #expect(report.variantCount > 20)
+        let failed = report.scenarios.filter { $0.status == .failed }
+        #expect(!failed.isEmpty)
+        #expect(failed.allSatisfy { $0.tags.contains("example") }, "\(failed.map(\.id))")
+        var strictRun = configuration
+        strictRun.strict = true
+        let strictReport = await ConformanceRunner(configuration: strictRun, transport: EmbeddedEmulator.inMemoryTransport(emulator))
+            .run(scenarios: scenarios)
+        #expect(strictReport.count(.failed) > failed.count)
+    }
+}

@@ -104,3 +104,16 @@ import Testing
         }
     }
 }
+
+/// Every documented request example of the contract (`DocumentedExample.all`) is sent, as printed, by a fixture.
+@Suite struct DocumentedExampleCoverageTests {
+    @Test(arguments: DocumentedExample.all)
+    func documentedExampleIsSentByAFixture(_ example: DocumentedExample) throws {
+        let body = try JSONReader().read(Array(example.body.utf8)).root
+        let scenarios = try ScenarioLoader.load(directory: LoaderTests.conformance)
+        let senders = scenarios.filter { scenario in
+            scenario.steps.contains { $0.request.body.map { $0.semanticallyEquals(body) } ?? false }
+        }
+        #expect(!senders.isEmpty, "no fixture sends \(example.id) (\(example.source))")
+    }
+}
