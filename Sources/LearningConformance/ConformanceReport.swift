@@ -27,6 +27,19 @@ public struct ConformanceReport: Sendable, Hashable, Codable {
         return 0
     }
 
+    /// The counts a dashboard wants without walking the scenarios (written into the JSON report).
+    public struct Summary: Sendable, Hashable, Codable {
+        public var scenarios, passed, failed, skipped, throttled, unreachable, deviations, variants: Int
+        public var exitCode: Int32
+        public var line: String
+    }
+
+    public var summary: Summary {
+        Summary(scenarios: scenarios.count, passed: count(.passed), failed: count(.failed), skipped: count(.skipped),
+                throttled: count(.throttled), unreachable: count(.unreachable), deviations: deviationCount,
+                variants: variantCount, exitCode: exitCode, line: summaryLine)
+    }
+
     /// `conform: 63 scenarios: 61 passed, 0 failed, 2 skipped (1 variant)`: the line a deployment gate prints.
     public var summaryLine: String {
         var line = "conform: \(scenarios.count) scenarios: \(count(.passed)) passed, \(count(.failed)) failed, \(count(.skipped)) skipped"
@@ -36,5 +49,29 @@ public struct ConformanceReport: Sendable, Hashable, Codable {
         if variants > 0 { line += " (\(variants) variant\(variants == 1 ? "" : "s"))" }
         if let unreachable { line += "; target unreachable: \(unreachable)" }
         return line
+    }
+}
+
+extension ConformanceReport {
+    enum CodingKeys: String, CodingKey { case target, strict, testTokens, scenarios, unreachable, summary }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            target: try container.decode(String.self, forKey: .target), strict: try container.decode(Bool.self, forKey: .strict),
+            testTokens: try container.decode(Bool.self, forKey: .testTokens),
+            scenarios: try container.decode([ScenarioResult].self, forKey: .scenarios),
+            unreachable: try container.decodeIfPresent(String.self, forKey: .unreachable))
+    }
+
+    /// Everything, plus the derived `summary` (counts, exit code, the summary line).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(target, forKey: .target)
+        try container.encode(strict, forKey: .strict)
+        try container.encode(testTokens, forKey: .testTokens)
+        try container.encode(scenarios, forKey: .scenarios)
+        try container.encodeIfPresent(unreachable, forKey: .unreachable)
+        try container.encode(summary, forKey: .summary)
     }
 }

@@ -68,6 +68,11 @@ import Testing
         #expect(XMLParser(data: Data(xml.utf8)).parse())
     }
 
+    @Test func junitGolden() async {
+        let xml = await Self.mixedReport().junitXML(includeTimes: false)
+        #expect(Golden.check(xml, named: "ReportFormatTests/mixed.junit.xml", filePath: #filePath) == nil)
+    }
+
     @Test func jsonReportRoundTrips() async throws {
         let report = await Self.mixedReport()
         let decoded = try JSONDecoder().decode(ConformanceReport.self, from: Data(report.jsonText().utf8))
