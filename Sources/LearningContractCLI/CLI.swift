@@ -13,6 +13,8 @@ public enum CLI {
             ErrorsCommand.self,
             AmbiguitiesCommand.self,
             VersionCommand.self,
+            SchemaCommand.self,
+            ServeCommand.self, TokenCommand.self,
             ServeCommand.self, TokenCommand.self,
             ConformCommand.self,
         ]
