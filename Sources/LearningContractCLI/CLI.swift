@@ -14,8 +14,6 @@ public enum CLI {
             AmbiguitiesCommand.self,
             VersionCommand.self,
             SchemaCommand.self,
-            ServeCommand.self, TokenCommand.self,
-            ServeCommand.self, TokenCommand.self,
             ConformCommand.self,
         ]
     }

@@ -3,6 +3,8 @@ extension JSONReader {
     /// Both defaults are assumed (the Graph docs state no payload or nesting limit, spec 6.2).
     public struct Limits: Sendable, Codable, Hashable {
         /// How many arrays/objects may be open at once: `[]` has depth 1, `[[]]` depth 2.
+        /// The reader itself is iterative, but releasing, comparing and serializing a `JSONValue` recurse,
+        /// so keep this in the thousands at most.
         public var maxDepth: Int
         /// Inputs longer than this fail with `sizeLimitExceeded` before any parsing.
         public var maxBytes: Int

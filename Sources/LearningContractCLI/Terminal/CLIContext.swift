@@ -64,7 +64,7 @@ public struct CLIContext: Sendable {
     public func resolve(_ path: String) -> URL {
         path.hasPrefix("/")
             ? URL(fileURLWithPath: path)
-            : URL(fileURLWithPath: path, relativeTo: currentDirectory).standardizedFileURL
+            : URL(fileURLWithPath: currentDirectory.path, isDirectory: true).appendingPathComponent(path).standardizedFileURL
     }
 }
 

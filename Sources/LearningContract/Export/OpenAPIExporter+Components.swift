@@ -1,0 +1,123 @@
+extension OpenAPIExporter {
+    /// Response entity schemas, derived from the create and upsert body rules: the properties a body may set
+    /// (not the disputed ones), plus `id` and the OData annotations. Enum properties list every CSDL member,
+    /// since a response may carry `unknownFutureValue` or, with the Prefer header, later members (spec 7.6).
+    static func entitySchemas(rules: RuleSet) -> [(String, JSONValue)] {
+        var result: [(String, JSONValue)] = []
+        var activityMembers: [(odataType: String, reference: String)] = []
+        for body in rules.bodies(for: .createActivity) {
+            guard let odataType = body.odataType else { continue }
+            let name = String(odataType.dropFirst())  // microsoft.graph.learningAssignment
+            result.append((name, entity(body, odataType: odataType, rules: rules)))
+            activityMembers.append((odataType, schemas + name))
+        }
+        result.append((activityEntity, union(
+            activityMembers, description: "A learningCourseActivity: one of its two subtypes, told by @odata.type (CSDL-v1, spec 1, 4.1).")))
+        result.append(("microsoft.graph.learningCourseActivityCollectionResponse", [
+            "type": "object",
+            "description": "A page of activities (LIST-v1, spec 5.3, 7.3).",
+            "required": ["value"],
+            "properties": [
+                "@odata.context": ["type": "string"],
+                "@odata.nextLink": ["type": "string", "description": "The next page, paged with $skip (spec 7.3, 9 #28)."],
+                "@odata.count": ["type": "integer", "minimum": 0, "description": "Present with $count=true (spec 7.5)."],
+                "value": ["type": "array", "items": ["$ref": .string(schemas + activityEntity)]],
+            ],
+        ]))
+        for (operation, name) in [(Operation.createProvider, "microsoft.graph.learningProvider"), (.upsertContent, "microsoft.graph.learningContent")] {
+            for body in rules.bodies(for: operation) { result.append((name, entity(body, odataType: nil, rules: rules))) }
+        }
+        return result
+    }
+
+    static func entity(_ body: BodyRule, odataType: String?, rules: RuleSet) -> JSONValue {
+        var properties: JSONObject = [
+            "@odata.context": ["type": "string", "description": "Metadata URL of the response (spec 7.3; ambiguity odataContextForm)."],
+        ]
+        var required: [JSONValue] = ["id"]
+        if let odataType {
+            properties["@odata.type"] = ["const": .string(odataType)]
+            required.insert("@odata.type", at: 0)
+        }
+        properties["id"] = ["type": "string", "description": "Server-generated id (spec 6.5).", "x-source": "CSDL-v1, entity key id (Nullable=false)"]
+        for field in body.fields {
+            if case .disputedPresent = field.presence { continue }
+            var schema = responseSchema(field.kind, nullable: field.nullable, rules: rules)
+            schema = JSONObject([JSONObject.Member(key: "x-source", value: .string(field.source.description))] + schema.members)
+            properties[field.name] = .object(schema)
+        }
+        var object: JSONObject = [
+            "type": "object",
+            "description": .string("As returned by the service; derived from body rule \(body.id)."),
+            "required": .array(required),
+            "properties": .object(properties),
+        ]
+        object["x-body-rule"] = .string(body.id)
+        return .object(object)
+    }
+
+    static func responseSchema(_ kind: FieldKind, nullable: Bool, rules: RuleSet) -> JSONObject {
+        func type(_ name: String) -> JSONValue { nullable ? [.string(name), "null"] : .string(name) }
+        switch kind {
+        case .string, .localDateTime, .duration:
+            return ["type": type("string")]
+        case .dateTimeOffset:
+            // Responses echo offsets as sent; learningContent drops the Z (spec 4.8), so no pattern here.
+            return ["type": type("string")]
+        case .boolean:
+            return ["type": type("boolean")]
+        case .integer(let range):
+            return [
+                "type": type("integer"), "minimum": .number(JSONNumber(lexeme: String(range.lowerBound))),
+                "maximum": .number(JSONNumber(lexeme: String(range.upperBound))),
+            ]
+        case .enumeration(let name, let allowed):
+            var values = rules.enumDefinition(name)?.members ?? allowed
+            for value in allowed where !values.contains(value) { values.append(value) }
+            return ["type": type("string"), "enum": .array(values.map(JSONValue.string) + (nullable ? [.null] : [])), "x-enum": .string(name)]
+        case .stringArray:
+            return ["type": type("array"), "items": ["type": "string"]]
+        case .object(let typeName, let fields):
+            var properties = JSONObject()
+            for field in fields { properties[field.name] = .object(responseSchema(field.kind, nullable: field.nullable, rules: rules)) }
+            return ["type": type("object"), "x-type": .string(typeName), "properties": .object(properties)]
+        }
+    }
+
+    /// The Graph error envelope (spec 7.1; SDK `ODataError`, `MainError`, `ErrorDetails`, `InnerError`).
+    static func errorSchemas() -> [(String, JSONValue)] {
+        [
+            (errorEnvelope, [
+                "type": "object",
+                "description": "Every error body: a single property error (ERRORS, spec 7.1).",
+                "required": ["error"],
+                "properties": ["error": ["$ref": .string(schemas + "MainError")]],
+            ]),
+            ("MainError", [
+                "type": "object",
+                "required": ["code", "message"],
+                "properties": [
+                    "code": ["type": "string", "description": "Branch on this, not on message (ERRORS)."],
+                    "message": ["type": "string"],
+                    "target": ["type": "string"],
+                    "details": ["type": "array", "items": ["$ref": .string(schemas + "ErrorDetails")],
+                                "description": "One entry per field violation (ambiguity multipleViolationsShape)."],
+                    "innerError": ["$ref": .string(schemas + "InnerError")],
+                ],
+            ]),
+            ("ErrorDetails", [
+                "type": "object",
+                "required": ["code", "message"],
+                "properties": ["code": ["type": "string"], "message": ["type": "string"], "target": ["type": "string"]],
+            ]),
+            ("InnerError", [
+                "type": "object",
+                "properties": [
+                    "date": ["type": "string", "description": "When the error occurred, like 2021-07-02T01:40:19 (spec 7.1)."],
+                    "request-id": ["type": "string", "description": "Request id as tracked by the service."],
+                    "client-request-id": ["type": "string", "description": "The client-request-id header the client sent."],
+                ],
+            ]),
+        ]
+    }
+}

@@ -1,0 +1,253 @@
+/// The API as an OpenAPI 3.1 document, built from the contract's values: `APIEndpoint.all` for paths,
+/// the body rules for request bodies (through `JSONSchemaExporter`), the error catalog for error responses,
+/// and `OperationPermission.documented` for security. A pure function: the same contract gives the same bytes.
+public enum OpenAPIExporter {
+    static let schemas = "#/components/schemas/"
+    static let parameters = "#/components/parameters/"
+    static let errorEnvelope = "ODataError"
+    static let activityEntity = "microsoft.graph.learningCourseActivity"
+
+    public static func document(contract: Contract = Contract()) -> JSONValue {
+        [
+            "openapi": "3.1.0",
+            "jsonSchemaDialect": .string(JSONSchemaExporter.dialect),
+            "info": [
+                "title": "Microsoft Graph Viva Learning: learningCourseActivity and related APIs (LearningContract)",
+                "version": "v1.0",
+                "description": .string(
+                    "Generated from the LearningContract rule values, error catalog and endpoint table by `learning-contract schema`. "
+                        + "Request body schemas accept what the contract's validator accepts under its configuration "
+                        + "(strictness \(contract.configuration.strictness.rawValue), unknown properties \(contract.rules.unknownProperties.rawValue)); "
+                        + "see Schemas/README.md for what JSON Schema can't express. Facts name their source in x-source."),
+            ],
+            "servers": [
+                [
+                    "url": "https://graph.microsoft.com/{version}",
+                    "description": "Microsoft Graph, global service only (spec 2.5).",
+                    "variables": ["version": ["enum": ["v1.0", "beta"], "default": "v1.0"]],
+                ],
+            ],
+            "paths": paths(contract: contract),
+            "components": components(contract: contract),
+            "tags": [
+                ["name": "learningCourseActivity", "description": "Spec 5.1–5.5."],
+                ["name": "learningProvider", "description": "Spec 4.7."],
+                ["name": "learningContent", "description": "Spec 4.8."],
+            ],
+        ]
+    }
+
+    // MARK: - Paths
+
+    static func paths(contract: Contract) -> JSONValue {
+        var paths = JSONObject()
+        for endpoint in APIEndpoint.all {
+            var item = paths[endpoint.path]?.objectValue ?? JSONObject()
+            item[endpoint.method] = operation(endpoint, contract: contract)
+            paths[endpoint.path] = .object(item)
+        }
+        return .object(paths)
+    }
+
+    static func operation(_ endpoint: APIEndpoint, contract: Contract) -> JSONValue {
+        var object = JSONObject()
+        object["operationId"] = .string(endpoint.id)
+        object["summary"] = .string(endpoint.summary)
+        object["tags"] = [.string(tag(for: endpoint.operation))]
+        object["x-operation"] = .string(endpoint.operation.rawValue)
+        if let row = endpoint.specRow { object["x-spec-row"] = .string("2.1 " + row) }
+        object["x-source"] = .string(endpoint.source.description)
+        var parameters: [JSONValue] = endpoint.pathParameters.map { ["$ref": .string(Self.parameters + $0)] }
+        if endpoint.method == "get" {
+            // Component keys can't hold `$`: `select` is the `$select` parameter.
+            let options = endpoint.operation == .listActivities ? ["select", "top", "skip", "count"] : ["select"]
+            parameters += options.map { ["$ref": .string(Self.parameters + $0)] }
+            parameters.append(["$ref": .string(Self.parameters + "prefer")])
+        }
+        object["parameters"] = .array(parameters)
+        if endpoint.operation.hasRequestBody {
+            object["requestBody"] = [
+                "required": true,
+                "content": ["application/json": ["schema": ["$ref": .string(Self.schemas + requestSchemaName(endpoint.operation, rules: contract.rules))]]],
+            ]
+        }
+        object["responses"] = responses(endpoint, contract: contract)
+        object["security"] = security(for: endpoint.operation)
+        let rows = contract.catalog.rows(for: endpoint.operation)
+        object["x-error-rows"] = .array(rows.map { .string($0.id.rawValue) })
+        return .object(object)
+    }
+
+    static func tag(for operation: Operation) -> String {
+        switch operation {
+        case .createActivity, .getActivity, .listActivities, .updateActivity, .deleteActivity: "learningCourseActivity"
+        case .createProvider, .updateProvider: "learningProvider"
+        case .upsertContent: "learningContent"
+        }
+    }
+
+    /// The component a request body refers to: the body rule's id, or the operation's union of subtypes.
+    static func requestSchemaName(_ operation: Operation, rules: RuleSet) -> String {
+        let bodies = rules.bodies(for: operation)
+        return bodies.count == 1 ? bodies[0].id : operation.rawValue
+    }
+
+    static func responses(_ endpoint: APIEndpoint, contract: Contract) -> JSONValue {
+        var responses = JSONObject()
+        var success: JSONObject = ["description": .string(successDescription(endpoint.successStatus))]
+        if let entity = successSchema(endpoint.operation) {
+            success["content"] = ["application/json": ["schema": ["$ref": .string(Self.schemas + entity)]]]
+        }
+        responses[String(endpoint.successStatus)] = .object(success)
+        let rows = contract.catalog.rows(for: endpoint.operation)
+        for status in Set(rows.map(\.status)).sorted() {
+            let matching = rows.filter { $0.status == status }
+            var response: JSONObject = [
+                "description": .string(matching.map { "\($0.scenario): \($0.code), \"\($0.messageTemplate)\"" }.joined(separator: "; ")),
+                "content": ["application/json": ["schema": ["$ref": .string(Self.schemas + errorEnvelope)]]],
+                "x-error-rows": .array(matching.map { .string($0.id.rawValue) }),
+            ]
+            if status == 429 || status == 503 {
+                response["headers"] = [
+                    "Retry-After": [
+                        "description": "Seconds to wait before retrying (THROTTLING, spec 7.2; the message speaks of minutes, ambiguity retryAfterUnits).",
+                        "schema": ["type": "integer", "minimum": 0],
+                    ],
+                ]
+            }
+            responses[String(status)] = .object(response)
+        }
+        return .object(responses)
+    }
+
+    static func successDescription(_ status: Int) -> String {
+        switch status {
+        case 200: "OK"
+        case 201: "Created"
+        case 202: "Accepted (the content is created or replaced; spec 9 #31)"
+        case 204: "No Content"
+        default: "Success"
+        }
+    }
+
+    static func successSchema(_ operation: Operation) -> String? {
+        switch operation {
+        case .createActivity, .getActivity: activityEntity
+        case .listActivities: "microsoft.graph.learningCourseActivityCollectionResponse"
+        case .createProvider: "microsoft.graph.learningProvider"
+        case .upsertContent: "microsoft.graph.learningContent"
+        case .updateActivity, .deleteActivity, .updateProvider: nil
+        }
+    }
+
+    /// Alternatives: any one documented delegated scope or application role.
+    static func security(for operation: Operation) -> JSONValue {
+        guard let permission = OperationPermission.documented(for: operation) else { return [] }
+        let delegated: [JSONValue] = permission.delegated.map { ["delegated": [.string($0)]] }
+        let application: [JSONValue] = permission.application.map { ["application": [.string($0)]] }
+        return .array(delegated + application)
+    }
+
+    // MARK: - Components
+
+    static func components(contract: Contract) -> JSONValue {
+        var schemas = JSONObject()
+        let rules = contract.rules
+        let options = JSONSchemaExporter.Options(configuration: contract.configuration, standalone: false)
+        for body in rules.bodies {
+            schemas[body.id] = JSONSchemaExporter.schema(for: body, rules: rules, options: options)
+        }
+        for operation in Operation.allCases {
+            let bodies = rules.bodies(for: operation)
+            guard bodies.count > 1 else { continue }
+            schemas[operation.rawValue] = union(
+                bodies.compactMap { body in body.odataType.map { ($0, Self.schemas + body.id) } },
+                description: "The \(operation.rawValue) body; @odata.type selects the subtype (spec 6.1 R2, R4).")
+        }
+        for (name, schema) in OpenAPIExporter.entitySchemas(rules: rules) { schemas[name] = schema }
+        for (name, schema) in errorSchemas() { schemas[name] = schema }
+        return [
+            "schemas": .object(schemas),
+            "parameters": parameterComponents(),
+            "securitySchemes": securitySchemes(),
+        ]
+    }
+
+    /// `oneOf` the subtypes with the `@odata.type` discriminator and its mapping.
+    static func union(_ members: [(odataType: String, reference: String)], description: String) -> JSONValue {
+        var mapping = JSONObject()
+        for member in members { mapping[member.odataType] = .string(member.reference) }
+        return [
+            "description": .string(description),
+            "oneOf": .array(members.map { ["$ref": .string($0.reference)] }),
+            "discriminator": ["propertyName": .string(JSONSchemaExporter.discriminator), "mapping": .object(mapping)],
+        ]
+    }
+
+    static func parameterComponents() -> JSONValue {
+        func path(_ name: String, _ description: String) -> JSONValue {
+            ["name": .string(name), "in": "path", "required": true, "description": .string(description), "schema": ["type": "string", "minLength": 1]]
+        }
+        return [
+            "registrationId": path("registrationId", "The provider's registration id (learningProvider.id), a GUID (spec 6.3)."),
+            "learningProviderId": path("learningProviderId", "The provider's id, the same value as registrationId (spec 4.7)."),
+            "id": path("id", "The learningCourseActivity id: a GUID, or {learnerUserId}:{GUID} in create responses (spec 6.3, 9 #29)."),
+            "user-id": path("user-id", "The user's id or userPrincipalName."),
+            "externalCourseActivityId": path(
+                "externalCourseActivityId",
+                "The provider's external id (alternate key; the CSDL alias is externalcourseActivityId, spec 9 #1). An embedded single quote is doubled (spec 7.4); the unquoted form of older pages is ambiguity alternateKeyQuoting."),
+            "learningContentId": path("learningContentId", "The learningContent id (spec 4.8)."),
+            "externalId": path("externalId", "The learningContent externalId (alternate key, spec 4.8); an embedded single quote is doubled."),
+            "select": [
+                "name": "$select", "in": "query", "required": false, "style": "form", "explode": false,
+                "description": "Properties to return, comma-separated (QUERY, spec 2.3, 7.5).",
+                "schema": ["type": "array", "items": ["type": "string"]],
+            ],
+            "top": [
+                "name": "$top", "in": "query", "required": false, "description": "Page size (LIST-v1, spec 2.3).",
+                "schema": ["type": "integer", "minimum": 0],
+            ],
+            "skip": [
+                "name": "$skip", "in": "query", "required": false, "description": "Items to skip (LIST-v1, spec 2.3).",
+                "schema": ["type": "integer", "minimum": 0],
+            ],
+            "count": [
+                "name": "$count", "in": "query", "required": false, "description": "Adds @odata.count (LIST-v1, spec 2.3, 7.5).",
+                "schema": ["type": "boolean"],
+            ],
+            "prefer": [
+                "name": "Prefer", "in": "header", "required": false,
+                "description": "include-unknown-enum-members returns members after unknownFutureValue (peerRecommended) instead of the sentinel (spec 2.4, 4.5, 7.6).",
+                "schema": ["type": "string", "enum": ["include-unknown-enum-members"]],
+            ],
+        ]
+    }
+
+    static func securitySchemes() -> JSONValue {
+        var delegated = JSONObject()
+        var application = JSONObject()
+        for permission in OperationPermission.documented {
+            for scope in permission.delegated where delegated[scope] == nil {
+                delegated[scope] = .string("Delegated permission (spec 3.1)")
+            }
+            for role in permission.application where application[role] == nil {
+                application[role] = .string("Application permission (spec 3.1)")
+            }
+        }
+        let authority = "https://login.microsoftonline.com/common/oauth2/v2.0/"
+        return [
+            "delegated": [
+                "type": "oauth2",
+                "description": "Delegated permissions of a work or school account; personal accounts are not supported (spec 3.1).",
+                "flows": ["authorizationCode": [
+                    "authorizationUrl": .string(authority + "authorize"), "tokenUrl": .string(authority + "token"), "scopes": .object(delegated),
+                ]],
+            ],
+            "application": [
+                "type": "oauth2",
+                "description": "Application permissions (app roles) (spec 3.1).",
+                "flows": ["clientCredentials": ["tokenUrl": .string(authority + "token"), "scopes": .object(application)]],
+            ],
+        ]
+    }
+}

@@ -1,0 +1,57 @@
+/// The permissions one operation accepts (spec 3.1, newest tables): any one listed scope suffices.
+public struct OperationPermission: Codable, Sendable, Hashable {
+    public var operation: Operation
+    /// Delegated (work or school account) scopes, least privileged first; empty when not supported.
+    public var delegated: [String]
+    /// Application roles, least privileged first; empty when not supported.
+    public var application: [String]
+    public var source: Source
+
+    public init(operation: Operation, delegated: [String], application: [String], source: Source) {
+        self.operation = operation
+        self.delegated = delegated
+        self.application = application
+        self.source = source
+    }
+}
+
+extension OperationPermission {
+    /// Spec 3.1, one row per operation. Personal Microsoft accounts are supported by none.
+    public static let documented: [OperationPermission] = [
+        OperationPermission(
+            operation: .createActivity, delegated: [],
+            application: ["LearningAssignedCourse.ReadWrite.All", "LearningSelfInitiatedCourse.ReadWrite.All"],
+            source: Source("CREATE-v1", "permissions table (rendered)", spec: "3.1")),
+        OperationPermission(
+            operation: .getActivity, delegated: ["LearningAssignedCourse.Read", "LearningSelfInitiatedCourse.Read"],
+            application: [
+                "LearningAssignedCourse.Read.All", "LearningAssignedCourse.ReadWrite.All", "LearningSelfInitiatedCourse.Read.All",
+                "LearningSelfInitiatedCourse.ReadWrite.All",
+            ],
+            source: Source("GET-v1", "permissions table (rendered 2025-07-23)", spec: "3.1")),
+        OperationPermission(
+            operation: .listActivities, delegated: ["LearningAssignedCourse.Read.All", "LearningSelfInitiatedCourse.Read.All"],
+            application: [],
+            source: Source("LIST-v1", "permissions table: Application not supported (ambiguity listWithApplicationToken)", spec: "3.1, 9 #23")),
+        OperationPermission(
+            operation: .updateActivity, delegated: [],
+            application: ["LearningAssignedCourse.ReadWrite.All", "LearningSelfInitiatedCourse.ReadWrite.All"],
+            source: Source("UPDATE-v1", "permissions table (rendered); PERM-UPDATE-v1", spec: "3.1")),
+        OperationPermission(
+            operation: .deleteActivity, delegated: [],
+            application: ["LearningAssignedCourse.ReadWrite.All", "LearningSelfInitiatedCourse.ReadWrite.All"],
+            source: Source("DELETE-v1", "permissions table (rendered)", spec: "3.1")),
+        OperationPermission(
+            operation: .createProvider, delegated: ["LearningProvider.ReadWrite"], application: [],
+            source: .assumed("no permissions table for create in the spec; taken from Update learningProvider (LP-UPDATE-v1)")),
+        OperationPermission(
+            operation: .updateProvider, delegated: ["LearningProvider.ReadWrite"], application: [],
+            source: Source("LP-UPDATE-v1", "permissions table", spec: "3.1")),
+        OperationPermission(
+            operation: .upsertContent, delegated: [], application: ["LearningContent.ReadWrite.All"],
+            source: Source("LC-UPDATE-v1", "permissions table", spec: "3.1")),
+    ]
+
+    /// The row for `operation`.
+    public static func documented(for operation: Operation) -> OperationPermission? { documented.first { $0.operation == operation } }
+}
