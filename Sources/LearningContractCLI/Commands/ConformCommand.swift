@@ -49,7 +49,7 @@ public enum ConformCommand: CLICommand {
 
     public static func run(_ arguments: ParsedArguments, context: CLIContext) async -> ExitCode {
         // Fixtures.
-        let directory = context.resolve(arguments.value("fixtures") ?? "Conformance")
+        let directory = fixturesDirectory(arguments, context: context)
         let scenarios: [Scenario]
         let roles: RoleCatalog
         do {
@@ -57,7 +57,8 @@ public enum ConformCommand: CLICommand {
             roles = try ScenarioLoader.loadRoles(directory: directory)
             try ScenarioLoader.validate(scenarios, roles: roles, rows: .contract)
         } catch {
-            context.printError("fixture error: \(error)")
+            let hint = error.message == "not a directory" ? " (run inside a clone, or pass --fixtures DIR)" : ""
+            context.printError("fixture error: \(error)" + hint)
             return .usage
         }
         if arguments.flag("coverage") {
@@ -151,6 +152,23 @@ public enum ConformCommand: CLICommand {
             }
         }
         return ExitCode(report.exitCode)
+    }
+
+    /// `--fixtures`, or `Conformance/` in the current directory or the nearest parent that has one
+    /// (so the command works from anywhere inside a clone).
+    static func fixturesDirectory(_ arguments: ParsedArguments, context: CLIContext) -> URL {
+        if arguments.optionValues["fixtures"] != nil, let path = arguments.value("fixtures") { return context.resolve(path) }
+        var directory = context.currentDirectory.standardizedFileURL
+        for _ in 0..<8 {
+            let candidate = directory.appendingPathComponent("Conformance")
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent(ScenarioLoader.rolesFileName).path) {
+                return candidate
+            }
+            let parent = directory.deletingLastPathComponent()
+            if parent.path == directory.path { break }
+            directory = parent
+        }
+        return context.resolve("Conformance")
     }
 
     /// Colours the status words on a terminal (never with NO_COLOR or when piped).
