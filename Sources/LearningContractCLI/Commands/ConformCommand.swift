@@ -24,7 +24,7 @@ public enum ConformCommand: CLICommand {
         options: [
             .value("base-url", valueName: "url", help: "Target base URL including the version segment; default: the embedded emulator."),
             .value("state-url", valueName: "url", help: "The target's state endpoint; default: {origin}/_emulator."),
-            .value("fixtures", valueName: "dir", help: "Fixtures directory.", default: "Conformance"),
+            .value("fixtures", valueName: "dir", help: "Fixtures directory; default: Conformance/ here or in the nearest parent."),
             .value("filter", valueName: "text", help: "Run only scenarios whose id, title, file or tag contains this text."),
             .value("concurrency", valueName: "n", help: "Scenarios run at once, each in its own tenant.", default: "4"),
             .value("junit", valueName: "file", help: "Write a JUnit XML report (one testcase per scenario)."),
@@ -157,7 +157,7 @@ public enum ConformCommand: CLICommand {
     /// `--fixtures`, or `Conformance/` in the current directory or the nearest parent that has one
     /// (so the command works from anywhere inside a clone).
     static func fixturesDirectory(_ arguments: ParsedArguments, context: CLIContext) -> URL {
-        if arguments.optionValues["fixtures"] != nil, let path = arguments.value("fixtures") { return context.resolve(path) }
+        if let path = arguments.value("fixtures") { return context.resolve(path) }
         var directory = context.currentDirectory.standardizedFileURL
         for _ in 0..<8 {
             let candidate = directory.appendingPathComponent("Conformance")
