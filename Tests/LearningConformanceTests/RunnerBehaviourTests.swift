@@ -101,11 +101,14 @@ import Testing
         let transport = InMemoryTransport { request in
             if request.target.hasPrefix("/_emulator") { return HTTPResponse(status: request.method == "GET" ? 200 : 204, body: Array(#"{"testTokens":true}"#.utf8)) }
             if request.method == "POST" { return HTTPResponse(status: 201, headers: ["Content-Type": "application/json"], body: [UInt8](repeating: 0x20, count: 5 << 20)) }
-            return HTTPResponse(status: 404, headers: ["Content-Type": "application/json"], body: Array("{\"error\":".utf8))
+            // A body nested far deeper than any reader should follow: a deviation, never a stack overflow.
+            let deep = Array(repeating: UInt8(ascii: "["), count: 200_000)
+            return HTTPResponse(status: 404, headers: ["Content-Type": "application/json"],
+                                body: request.target.contains("00000000") ? deep : Array("{\"error\":".utf8))
         }
         let report = await Self.run(transport, scenarios: [TestScenarios.scenario(TestScenarios.lifecycle), TestScenarios.scenario(TestScenarios.notFound)])
         let kinds = report.scenarios.flatMap(\.deviations).map(\.kind)
-        #expect(kinds.contains(.malformedBody))
+        #expect(kinds.filter { $0 == .malformedBody }.count >= 2)
         #expect(report.exitCode == 1)
     }
 
