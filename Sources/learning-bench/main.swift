@@ -4,6 +4,7 @@ import Foundation
 let arguments = Array(CommandLine.arguments.dropFirst())
 let subcommands: [String: ([String]) -> Int32] = [
     "http-hello": HTTPHelloBenchmark.run,
+    "validator": ValidatorBenchmark.run,
 ]
 
 guard let name = arguments.first, let command = subcommands[name] else {

@@ -44,7 +44,7 @@ public enum ValidateCommand: CLICommand {
         do { contract = try ContractOptions.contract(from: arguments, context: context) } catch { return CLI.report(error, context: context) }
         let operation = operations[arguments.value("operation") ?? "create"] ?? .createActivity
         let apiVersion = APIVersion(rawValue: arguments.value("api-version") ?? "v1.0") ?? .v1
-        var session = ValidationSession(
+        let session = ValidationSession(
             contract: contract, operation: operation, apiVersion: apiVersion, json: arguments.value("format") == "json",
             summaryOnly: arguments.flag("summary"), quiet: arguments.flag("quiet"), context: context)
         let paths = arguments.positionalValues("PATH").isEmpty ? ["-"] : arguments.positionalValues("PATH")
@@ -53,11 +53,7 @@ public enum ValidateCommand: CLICommand {
             let name = context.displayName(for: path)
             do {
                 if arguments.flag("jsonl") {
-                    var lines = try context.openInput(path).lines(maxLineLength: 64 * 1024 * 1024)
-                    while let line = try lines.nextLineBytes() {
-                        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-                        session.check(line, name: "\(name):\(lines.lineNumber)")
-                    }
+                    try streamLines(path, name: name, session: session, context: context)
                 } else {
                     session.check(try context.readInput(path, limit: JSONReader.Limits.default.maxBytes + 1), name: name)
                 }
@@ -72,8 +68,36 @@ public enum ValidateCommand: CLICommand {
     }
 }
 
+extension ValidateCommand {
+    /// Streams JSON Lines in constant memory: files and a real standard input through `JSONLinesScanner`
+    /// (lines handed out in place), any other input (tests) line by line.
+    static func streamLines(_ path: String, name: String, session: ValidationSession, context: CLIContext) throws {
+        let scanner = JSONLinesScanner()
+        let visit: (JSONLinesScanner.Line) -> Bool = { line in
+            let label = "\(name):\(line.number)"
+            if line.isOverlong {
+                session.overlong(byteCount: line.byteCount, name: label)
+            } else if !line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+                session.check(line.bytes, name: label)
+            }
+            return true
+        }
+        if path != "-" {
+            try scanner.scan(path: context.resolve(path).path, visit)
+        } else if let input = context.stdin as? FileDescriptorInput {
+            try scanner.scan(fileDescriptor: input.fileDescriptor, visit)
+        } else {
+            var lines = context.stdin.lines(maxLineLength: scanner.maxLineLength)
+            while let line = try lines.nextLineBytes() {
+                let keepGoing = line.withUnsafeBytes { visit(JSONLinesScanner.Line(number: lines.lineNumber, bytes: $0, isOverlong: false, byteCount: line.count)) }
+                if !keepGoing { break }
+            }
+        }
+    }
+}
+
 /// Counts and prints the verdicts of one `validate` run.
-struct ValidationSession {
+final class ValidationSession {
     let contract: Contract
     let operation: Operation
     let apiVersion: APIVersion
@@ -81,6 +105,7 @@ struct ValidationSession {
     let summaryOnly: Bool
     let quiet: Bool
     let context: CLIContext
+    let fast: FastValidator
     private(set) var valid = 0
     private(set) var invalid = 0
     private(set) var withVariants = 0
@@ -94,10 +119,21 @@ struct ValidationSession {
         self.summaryOnly = summaryOnly
         self.quiet = quiet
         self.context = context
+        self.fast = FastValidator(contract: contract)
     }
 
-    mutating func check(_ bytes: [UInt8], name: String) {
-        let report = contract.validate(bytes, operation: operation, apiVersion: apiVersion)
+    /// A line longer than the reader's size limit: invalid without reading it (`malformedBody`, too large).
+    func overlong(byteCount: Int, name: String) {
+        invalid += 1
+        rows[.malformedBody, default: 0] += 1
+        guard !summaryOnly else { return }
+        context.print("\(name): invalid: the line is \(byteCount) bytes, over the \(JSONReader.Limits.default.maxBytes)-byte limit; not read")
+    }
+
+    /// Judges one body: the single-pass validator settles valid ones; everything else gets the full report
+    /// (the two paths give identical reports; a test checks it).
+    func check(_ bytes: some Collection<UInt8>, name: String) {
+        let report = contract.validateFast(bytes, operation: operation, apiVersion: apiVersion, using: fast)
         if report.isValid { valid += 1 } else { invalid += 1 }
         if !report.variants.isEmpty { withVariants += 1 }
         if let row = report.graphError?.row { rows[row, default: 0] += 1 }

@@ -1,0 +1,34 @@
+import LearningContract
+
+/// A corpus in one contiguous byte array with line offsets: cache-friendly, and each payload is handed to the
+/// validators as an `UnsafeRawBufferPointer` without copying.
+struct CorpusBuffer {
+    var name: String
+    var bytes: [UInt8] = []
+    var offsets: [Int] = [0]
+    var mutations: [SyntheticCorpus.Mutation?] = []
+
+    init(name: String, payloads: [SyntheticCorpus.Payload]) {
+        self.name = name
+        bytes.reserveCapacity(payloads.reduce(0) { $0 + $1.bytes.count })
+        for payload in payloads {
+            bytes += payload.bytes
+            offsets.append(bytes.count)
+            mutations.append(payload.mutation)
+        }
+    }
+
+    var count: Int { offsets.count - 1 }
+    var totalBytes: Int { bytes.count }
+
+    /// Calls `body` with every payload in order.
+    func forEach(_ body: (UnsafeRawBufferPointer) -> Void) {
+        bytes.withUnsafeBytes { all in
+            for i in 0..<count {
+                body(UnsafeRawBufferPointer(rebasing: all[offsets[i]..<offsets[i + 1]]))
+            }
+        }
+    }
+
+    func payload(_ i: Int) -> ArraySlice<UInt8> { bytes[offsets[i]..<offsets[i + 1]] }
+}
