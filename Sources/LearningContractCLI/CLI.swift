@@ -14,7 +14,9 @@ public enum CLI {
             AmbiguitiesCommand.self,
             VersionCommand.self,
             SchemaCommand.self,
-            ServeCommand.self, TokenCommand.self,
+            ConformCommand.self,
+            ServeCommand.self,
+            TokenCommand.self,
         ]
     }
 
