@@ -8,7 +8,7 @@ import LearningHTTP
 public enum ConformCommand: CLICommand {
     public static let spec = CommandSpec(
         name: "conform",
-        abstract: "Check that a server conforms to the contract by replaying the Conformance fixtures.",
+        abstract: "Replay the conformance suite against a server or the emulator.",
         discussion: """
             Without --base-url, starts the embedded emulator on a free loopback port and runs against it. \
             The base URL includes the version segment (http://127.0.0.1:8080/v1.0). Each scenario runs in its \
