@@ -9,12 +9,14 @@ public enum CLI {
     /// Every subcommand, in the order the root help lists them. Append new commands here.
     public static var commands: [any CLICommand.Type] {
         [
+            ConformCommand.self,
             ValidateCommand.self,
+            ServeCommand.self,
+            TokenCommand.self,
             ErrorsCommand.self,
             AmbiguitiesCommand.self,
-            VersionCommand.self,
             SchemaCommand.self,
-            ServeCommand.self, TokenCommand.self,
+            VersionCommand.self,
         ]
     }
 

@@ -158,10 +158,13 @@ final class RawTestServer: @unchecked Sendable {
     }
 
     /// Reads one request head (no body) from `fd`; nil on EOF or after 5 s.
+    /// Waits up to 60 s for the next request head: generous, because under a fully loaded test run the client's
+    /// next request on a kept-alive connection can take seconds to arrive, and giving up would close the
+    /// connection and make a keep-alive test see a second accept.
     static func readHead(_ fd: Int32) -> String? {
         var bytes: [UInt8] = []
         var byte: UInt8 = 0
-        let deadline = Date().addingTimeInterval(5)
+        let deadline = Date().addingTimeInterval(60)
         while Date() < deadline {
             var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
             guard poll(&entry, 1, 50) > 0 else { continue }

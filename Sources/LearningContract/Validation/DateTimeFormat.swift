@@ -12,8 +12,22 @@ public enum DateTimeFormat {
     public static let durationPattern =
         "^-?P(?=[0-9]|T[0-9])([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?(T(?=[0-9])([0-9]+H)?([0-9]+M)?([0-9]+([.][0-9]+)?S)?)?$"
 
-    public static func isDateTimeOffset(_ text: String) -> Bool {
-        var bytes = Array(text.utf8)[...]
+    /// The string's UTF-8 in place: no copy for native strings.
+    typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
+
+    private static func withBytes(_ text: String, _ body: (inout Bytes) -> Bool) -> Bool {
+        var text = text
+        return text.withUTF8 { buffer in
+            var bytes = buffer[...]
+            return body(&bytes)
+        }
+    }
+
+    public static func isDateTimeOffset(_ text: String) -> Bool { withBytes(text, isDateTimeOffset) }
+    public static func isLocalDateTime(_ text: String) -> Bool { withBytes(text, isLocalDateTime) }
+    public static func isDuration(_ text: String) -> Bool { withBytes(text, isDuration) }
+
+    private static func isDateTimeOffset(_ bytes: inout Bytes) -> Bool {
         guard let (year, month, day) = date(&bytes, minimumYearDigits: 4, maximumYearDigits: 9), time(&bytes, maxFraction: 12) else { return false }
         guard isRealDay(year: year, month: month, day: day) else { return false }
         if bytes.count == 1, bytes.first == UInt8(ascii: "Z") { return true }
@@ -25,14 +39,12 @@ public enum DateTimeFormat {
         return hours <= 23 && minutes <= 59
     }
 
-    public static func isLocalDateTime(_ text: String) -> Bool {
-        var bytes = Array(text.utf8)[...]
+    private static func isLocalDateTime(_ bytes: inout Bytes) -> Bool {
         guard let (year, month, day) = date(&bytes, minimumYearDigits: 4, maximumYearDigits: 4), time(&bytes, maxFraction: 7) else { return false }
         return bytes.isEmpty && isRealDay(year: year, month: month, day: day)
     }
 
-    public static func isDuration(_ text: String) -> Bool {
-        var bytes = Array(text.utf8)[...]
+    private static func isDuration(_ bytes: inout Bytes) -> Bool {
         if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
         guard bytes.first == UInt8(ascii: "P") else { return false }
         bytes = bytes.dropFirst()
@@ -61,7 +73,7 @@ public enum DateTimeFormat {
 
     // MARK: - Pieces
 
-    private static func component(_ bytes: inout ArraySlice<UInt8>) -> (UInt8, Bool)? {
+    private static func component(_ bytes: inout Bytes) -> (UInt8, Bool)? {
         var digits = 0
         while let b = bytes.first, isDigit(b) { bytes = bytes.dropFirst(); digits += 1 }
         guard digits > 0 else { return nil }
@@ -78,7 +90,7 @@ public enum DateTimeFormat {
         return (unit, fractional)
     }
 
-    private static func date(_ bytes: inout ArraySlice<UInt8>, minimumYearDigits: Int, maximumYearDigits: Int) -> (Int, Int, Int)? {
+    private static func date(_ bytes: inout Bytes, minimumYearDigits: Int, maximumYearDigits: Int) -> (Int, Int, Int)? {
         var year = 0
         var yearDigits = 0
         while let b = bytes.first, isDigit(b) {
@@ -95,7 +107,7 @@ public enum DateTimeFormat {
         return (year, month, day)
     }
 
-    private static func time(_ bytes: inout ArraySlice<UInt8>, maxFraction: Int) -> Bool {
+    private static func time(_ bytes: inout Bytes, maxFraction: Int) -> Bool {
         guard bytes.first == UInt8(ascii: "T") else { return false }
         bytes = bytes.dropFirst()
         guard let hour = number(&bytes, digits: 2), bytes.first == UInt8(ascii: ":") else { return false }
@@ -112,7 +124,7 @@ public enum DateTimeFormat {
         return true
     }
 
-    private static func number(_ bytes: inout ArraySlice<UInt8>, digits: Int) -> Int? {
+    private static func number(_ bytes: inout Bytes, digits: Int) -> Int? {
         guard bytes.count >= digits else { return nil }
         var value = 0
         for _ in 0..<digits {

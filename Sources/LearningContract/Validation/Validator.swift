@@ -88,6 +88,7 @@ struct Validator {
     // MARK: - Objects
 
     private mutating func reportDuplicates(in object: JSONObject, pointer: JSONPointer, prefix: String, ruleID: String) {
+        guard Self.hasDuplicates(object) else { return }
         var seen: Set<String> = []
         var reported: Set<String> = []
         for member in object where !seen.insert(member.key).inserted && reported.insert(member.key).inserted {
@@ -98,17 +99,24 @@ struct Validator {
         }
     }
 
+    /// Whether any key repeats: pairwise for the small objects request bodies are (no hashing), a set beyond.
+    private static func hasDuplicates(_ object: JSONObject) -> Bool {
+        let members = object.members
+        if members.count > 24 { return Set(members.map(\.key)).count != members.count }
+        for i in members.indices.dropFirst() {
+            let key = members[i].key
+            for j in 0..<i where members[j].key == key { return true }
+        }
+        return false
+    }
+
     private mutating func checkObject(
         _ object: JSONObject, fields: [FieldRule], pointer: JSONPointer, prefix: String, body: BodyRule, topLevel: Bool
     ) {
-        var known: Set<String> = topLevel ? [Self.discriminator] : []
-        for rule in fields {
-            known.insert(rule.name)
-            for alias in rule.aliases { known.insert(alias.name) }
-            checkField(rule, in: object, pointer: pointer, prefix: prefix, body: body)
-        }
-        var reportedUnknown: Set<String> = []
-        for member in object where !known.contains(member.key) && reportedUnknown.insert(member.key).inserted {
+        for rule in fields { checkField(rule, in: object, pointer: pointer, prefix: prefix, body: body) }
+        var reportedUnknown: [String] = []
+        for member in object where !Self.isKnown(member.key, fields: fields, topLevel: topLevel) && !reportedUnknown.contains(member.key) {
+            reportedUnknown.append(member.key)
             if member.key.contains("@") { continue }  // OData instance annotations (`@odata.context`, `x@odata.type`)
             guard rules.unknownProperties == .reject else { continue }
             let field = dotted(prefix, member.key)
@@ -118,41 +126,48 @@ struct Validator {
                 let subtype = body.odataType.flatMap { $0.split(separator: ".").last.map(String.init) } ?? "this body"
                 detail = "\"\(member.key)\" belongs to \(owner), not to \(subtype)"
                 source = Source("CSDL-v1", "EntityType \(owner) defines \(member.key); \(subtype) does not", spec: "4.1")
-            } else if let close = known.first(where: { $0.lowercased() == member.key.lowercased() }) {
-                detail += "; did you mean \"\(close)\"? (property names are case-sensitive)"
+            } else if let close = fields.first(where: { $0.name.lowercased() == member.key.lowercased() }) {
+                detail += "; did you mean \"\(close.name)\"? (property names are case-sensitive)"
             }
             report(.unknownProperty, at: pointer.appending(member.key), field: field, detail: detail,
                    ruleID: "\(body.id).\(field).unknown", source: source, row: .fieldInvalid)
         }
     }
 
+    private static func isKnown(_ key: String, fields: [FieldRule], topLevel: Bool) -> Bool {
+        if topLevel && key == discriminator { return true }
+        return fields.contains { $0.name == key || $0.aliases.contains { $0.name == key } }
+    }
+
     private mutating func checkField(_ rule: FieldRule, in object: JSONObject, pointer: JSONPointer, prefix: String, body: BodyRule) {
-        let field = dotted(prefix, rule.name)
-        let ruleID = "\(body.id).\(field)"
         var key = rule.name
         var value = object[rule.name]
+        // Names, ids and pointers are built only when something is found: this runs for every field of every payload.
+        var field: FieldLocation { FieldLocation(parent: pointer, key: key, prefix: prefix, name: rule.name, bodyID: body.id) }
+        var ruleID: String { field.ruleID }
         // Other spellings of the name (spec 9 #1).
         for alias in rule.aliases where object[alias.name] != nil {
             if value != nil {
-                report(.duplicateKey, at: pointer.appending(alias.name), field: field,
+                report(.duplicateKey, at: pointer.appending(alias.name), field: field.dotted,
                        detail: "both \"\(rule.name)\" and \"\(alias.name)\" are present; send one", ruleID: ruleID + ".alias",
                        source: rule.source, row: .fieldInvalid)
                 return
             }
             key = alias.name
             value = object[alias.name]
-            report(.invalidValue, at: pointer.appending(alias.name), field: field,
+            report(.invalidValue, at: pointer.appending(alias.name), field: field.dotted,
                    detail: "\"\(alias.name)\" is the metadata spelling; the docs' newest pages send \"\(rule.name)\"",
                    ruleID: ruleID + ".alias", source: rule.source, row: .fieldInvalid, ambiguity: alias.ambiguity)
         }
-        let at = pointer.appending(key)
+        var at: JSONPointer { field.pointer }
+        var location: FieldLocation { field }
         guard let value else {
             switch rule.presence {
             case .required:
-                report(.required, at: at, field: field, detail: "\(field) is required: \(rule.kind.summary)", ruleID: ruleID + ".required",
+                report(.required, at: at, field: field.dotted, detail: "\(field.dotted) is required: \(rule.kind.summary)", ruleID: ruleID + ".required",
                        source: rule.source, row: .fieldRequired)
             case .disputedRequired(let ambiguity):
-                report(.required, at: at, field: field, detail: "\(field) is required by the docs' tables, though an example omits it",
+                report(.required, at: at, field: field.dotted, detail: "\(field.dotted) is required by the docs' tables, though an example omits it",
                        ruleID: ruleID + ".required", source: rule.source, row: .fieldRequired, ambiguity: ambiguity)
             case .optional, .disputedPresent:
                 break
@@ -161,37 +176,50 @@ struct Validator {
         }
         if case .disputedPresent(let ambiguity) = rule.presence {
             let explanation = ambiguity == .nonUpdatableFieldsInUpdate
-                ? "\(field) is not an updatable property (the update example sends it anyway)"
+                ? "\(field.dotted) is not an updatable property (the update example sends it anyway)"
                 : ambiguity == .serverGeneratedFieldsInCreate
-                    ? "\(field) is set by the service, not by the request body"
-                    : "\(field) is not a property of this subtype in the metadata"
+                    ? "\(field.dotted) is set by the service, not by the request body"
+                    : "\(field.dotted) is not a property of this subtype in the metadata"
             let isStrict = configuration.strictness(for: ambiguity) == .strict
-            report(ambiguity == .nonUpdatableFieldsInUpdate ? .notUpdatable : .unknownProperty, at: at, field: field,
+            report(ambiguity == .nonUpdatableFieldsInUpdate ? .notUpdatable : .unknownProperty, at: at, field: field.dotted,
                    detail: explanation, ruleID: ruleID + ".presence", source: rule.source, row: .fieldInvalid, ambiguity: ambiguity)
             if isStrict { return }
         }
         if case .null = value {
             if rule.nullable { return }
             if rule.presence == .required {
-                report(.required, at: at, field: field, detail: "\(field) is required and can't be null", ruleID: ruleID + ".required",
+                report(.required, at: at, field: field.dotted, detail: "\(field.dotted) is required and can't be null", ruleID: ruleID + ".required",
                        source: rule.source, row: .fieldRequired)
             } else {
-                report(.invalidType, at: at, field: field, detail: "\(field) can't be null: \(rule.kind.summary)", ruleID: ruleID + ".nullable",
+                report(.invalidType, at: at, field: field.dotted, detail: "\(field.dotted) can't be null: \(rule.kind.summary)", ruleID: ruleID + ".nullable",
                        source: rule.source, row: .fieldInvalid)
             }
             return
         }
-        if let failure = check(value, against: rule.kind, rule: rule, at: at, field: field, ruleID: ruleID, body: body) {
+        if let failure = check(value, against: rule.kind, rule: rule, location: location, body: body) {
             // A documented alternate shape (spec 9 #2, #3) turns a type failure into a variant.
-            if let alternate = rule.alternateKinds.first(where: { check(value, against: $0.kind, rule: rule, at: at, field: field, ruleID: ruleID, body: body, dryRun: true) == nil }) {
-                report(.invalidType, at: at, field: field,
-                       detail: "\(field) sent as \(alternate.kind.summary); the metadata and every example use \(rule.kind.summary)",
+            if let alternate = rule.alternateKinds.first(where: { check(value, against: $0.kind, rule: rule, location: location, body: body, dryRun: true) == nil }) {
+                report(.invalidType, at: at, field: field.dotted,
+                       detail: "\(field.dotted) sent as \(alternate.kind.summary); the metadata and every example use \(rule.kind.summary)",
                        ruleID: ruleID + ".type", source: rule.source, row: .fieldInvalid, ambiguity: alternate.ambiguity)
                 return
             }
             report(failure.kind, at: failure.pointer, field: failure.field, detail: failure.detail, ruleID: failure.ruleID,
                    source: failure.source, row: failure.row, slots: failure.slots)
         }
+    }
+
+    /// Where a field is, with its names built only on demand (most fields never need them).
+    private struct FieldLocation {
+        var parent: JSONPointer
+        var key: String
+        var prefix: String
+        var name: String
+        var bodyID: String
+
+        var pointer: JSONPointer { parent.appending(key) }
+        var dotted: String { prefix.isEmpty ? name : prefix + "." + name }
+        var ruleID: String { bodyID + "." + dotted }
     }
 
     private struct Failure {
@@ -208,9 +236,11 @@ struct Validator {
     /// Checks a non-null value against a kind. Returns the first failure (for scalars), or nil. For objects it
     /// reports nested findings itself and returns a failure only when the value isn't an object at all.
     private mutating func check(
-        _ value: JSONValue, against kind: FieldKind, rule: FieldRule, at: JSONPointer, field: String, ruleID: String,
-        body: BodyRule, dryRun: Bool = false
+        _ value: JSONValue, against kind: FieldKind, rule: FieldRule, location: FieldLocation, body: BodyRule, dryRun: Bool = false
     ) -> Failure? {
+        var at: JSONPointer { location.pointer }
+        var field: String { location.dotted }
+        var ruleID: String { location.ruleID }
         func typeFailure() -> Failure {
             Failure(kind: .invalidType, pointer: at, field: field, detail: "expected \(kind.summary), got \(describe(value))",
                     ruleID: ruleID + ".type", source: rule.source, row: .fieldInvalid)
@@ -218,7 +248,7 @@ struct Validator {
         switch kind {
         case .string:
             guard case .string(let text) = value else { return typeFailure() }
-            return checkString(text, rule: rule, at: at, field: field, ruleID: ruleID)
+            return checkString(text, rule: rule, location: location)
         case .boolean:
             guard case .bool = value else { return typeFailure() }
             return nil
@@ -285,7 +315,10 @@ struct Validator {
         }
     }
 
-    private func checkString(_ text: String, rule: FieldRule, at: JSONPointer, field: String, ruleID: String) -> Failure? {
+    private func checkString(_ text: String, rule: FieldRule, location: FieldLocation) -> Failure? {
+        var at: JSONPointer { location.pointer }
+        var field: String { location.dotted }
+        var ruleID: String { location.ruleID }
         if rule.nonEmpty && text.isEmpty {
             return Failure(kind: .empty, pointer: at, field: field, detail: "\(field) shouldn't be empty", ruleID: ruleID + ".nonEmpty",
                            source: rule.source, row: .fieldEmpty)

@@ -1,0 +1,74 @@
+extension ConformanceReport {
+    /// JUnit XML: one `<testsuite>`, one `<testcase>` per scenario (classname = fixture directory),
+    /// `<failure>` with the deviations, `<skipped>` with the reasons. Loads in standard consumers.
+    public func junitXML(includeTimes: Bool = true) -> String {
+        let failures = count(.failed)
+        let errors = count(.unreachable) + count(.throttled)
+        let skipped = count(.skipped)
+        let total = scenarios.reduce(0.0) { $0 + $1.durationSeconds }
+        var xml = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
+        xml += "<testsuites name=\"learning-contract conform\" tests=\"\(scenarios.count)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\">\n"
+        xml += "  <testsuite name=\"\(Self.escape(target))\" tests=\"\(scenarios.count)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\""
+        xml += includeTimes ? " time=\"\(Self.seconds(total))\">\n" : ">\n"
+        if let unreachable {
+            xml += "    <system-err>\(Self.escape("target unreachable: " + unreachable))</system-err>\n"
+        }
+        for result in scenarios {
+            let directory = result.file.split(separator: "/").dropLast().joined(separator: ".")
+            let classname = "conformance" + (directory.isEmpty ? "" : "." + directory)
+            xml += "    <testcase classname=\"\(Self.escape(classname))\" name=\"\(Self.escape(result.id))\""
+            xml += includeTimes ? " time=\"\(Self.seconds(result.durationSeconds))\"" : ""
+            xml += ">\n"
+            switch result.status {
+            case .failed:
+                let message = "\(result.deviations.count) deviation\(result.deviations.count == 1 ? "" : "s")"
+                let detail = result.deviations.map { deviation in
+                    "step \(deviation.step) '\(deviation.stepName)' \(deviation.pointer) (\(deviation.kind.rawValue))"
+                        + (deviation.row.map { " [row \($0)]" } ?? "")
+                        + "\n  - \(deviation.expected)\n  + \(deviation.actual)\n  reproduce: \(deviation.curl)"
+                }.joined(separator: "\n")
+                xml += "      <failure message=\"\(Self.escape(message))\" type=\"deviation\">\(Self.escape(detail))</failure>\n"
+            case .skipped:
+                xml += "      <skipped message=\"\(Self.escape(result.skipReasons.joined(separator: "; ")))\"/>\n"
+            case .throttled, .unreachable:
+                xml += "      <error message=\"\(Self.escape(result.status.rawValue))\" type=\"\(result.status.rawValue)\">"
+                xml += Self.escape((result.notes + result.deviations.map { "\($0.pointer): \($0.actual)" }).joined(separator: "\n"))
+                xml += "</error>\n"
+            case .passed:
+                break
+            }
+            let out = result.variants.map { "variant: step \($0.step) \($0.pointer): \($0.actual) instead of \($0.canonical)" }
+                + result.notes.map { "note: \($0)" }
+            if !out.isEmpty { xml += "      <system-out>\(Self.escape(out.joined(separator: "\n")))</system-out>\n" }
+            xml += "    </testcase>\n"
+        }
+        xml += "  </testsuite>\n</testsuites>\n"
+        return xml
+    }
+
+    static func seconds(_ value: Double) -> String {
+        let millis = Int((value * 1000).rounded())
+        let fraction = String(millis % 1000)
+        return "\(millis / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
+    }
+
+    /// XML 1.0 text and attribute escaping; characters XML 1.0 forbids become U+FFFD.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case "\n", "\t", "\r": out.unicodeScalars.append(scalar)
+            default:
+                let value = scalar.value
+                let allowed = value >= 0x20 && !(0xD800...0xDFFF).contains(value) && value != 0xFFFE && value != 0xFFFF
+                out.unicodeScalars.append(allowed ? scalar : "\u{FFFD}")
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import LearningContract
+import LearningHTTP
+
+extension ConformanceRunner {
+    /// The mutable record of one scenario run.
+    struct ScenarioRun {
+        let scenario: Scenario
+        var deviations: [Deviation] = []
+        var variants: [VariantHit] = []
+        var extraFields: [String] = []
+        var skipReasons: [String] = []
+        var notes: [String] = []
+        var stepsRun = 0
+        var unreachable = false
+        var throttled = false
+        var variables: [String: JSONValue] = [:]
+    }
+
+    func runScenario(_ scenario: Scenario, info: TargetInfo) async -> ScenarioResult {
+        let started = ContinuousClock.now
+        var run = ScenarioRun(scenario: scenario)
+        let tenantID = tenantIDs()
+        run.variables["tenantId"] = .string(tenantID)
+        let stateURL = configuration.resolvedStateURL
+        let tenantPath = stateURL.path + "/tenants/" + tenantID
+
+        // Given: the scenario's state in a fresh tenant; a state that cannot be set skips the scenario.
+        let state = Self.removingComments(scenario.given ?? ["seed": "docs"])
+        let put = HTTPRequest(method: "PUT", target: tenantPath + "/state",
+                              headers: ["Content-Type": "application/json"], body: state.utf8Bytes)
+        do {
+            let response = try await transport.send(put, to: stateURL, timeout: configuration.requestTimeout)
+            if !(200..<300).contains(response.status) {
+                var reason = "state could not be set: PUT \(put.target) answered \(response.status)"
+                if let body = try? JSONReader().read(response.body.prefix(64 * 1024)).root,
+                   let message = body[pointer: "/error/message"]?.stringValue {
+                    reason += ": " + String(message.prefix(300))
+                }
+                run.skipReasons.append(reason)
+            }
+        } catch {
+            run.skipReasons.append("state could not be set: PUT \(put.target) failed (\(Self.describe(error)))")
+        }
+        if run.skipReasons.isEmpty {
+            for (index, step) in scenario.steps.enumerated() {
+                await runStep(step, number: index + 1, tenantID: tenantID, info: info, run: &run)
+                if run.unreachable { break }
+            }
+            let delete = HTTPRequest(method: "DELETE", target: tenantPath)
+            _ = try? await transport.send(delete, to: stateURL, timeout: configuration.requestTimeout)
+        }
+        return finish(run, duration: ContinuousClock.now - started)
+    }
+
+    func finish(_ run: ScenarioRun, duration: Duration) -> ScenarioResult {
+        let scenario = run.scenario
+        var deviations = run.deviations
+        if configuration.strict {
+            // Under --strict, documented variants and undeclared members count as deviations.
+            for hit in run.variants {
+                deviations.append(Deviation(
+                    kind: .variant, scenario: scenario.id, step: hit.step,
+                    stepName: scenario.steps[safe: hit.step - 1]?.name ?? "", pointer: hit.pointer,
+                    expected: hit.canonical, actual: hit.actual, row: hit.row,
+                    source: hit.ambiguity.map { "ambiguity \($0)" }, curl: ""
+                ))
+            }
+        }
+        let status: ScenarioResult.Status =
+            run.unreachable ? .unreachable
+            : !deviations.isEmpty ? .failed
+            : run.throttled ? .throttled
+            : !run.skipReasons.isEmpty ? .skipped
+            : .passed
+        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        let redactor = Redactor(secrets: Array(configuration.credentials.values))
+        return ScenarioResult(
+            id: scenario.id, title: scenario.title, file: scenario.file, tags: scenario.tags,
+            source: scenario.source?.description, status: status,
+            deviations: deviations.map { redactor.scrubbed($0) }, variants: run.variants,
+            extraFields: run.extraFields, skipReasons: run.skipReasons, notes: run.notes,
+            stepsRun: run.stepsRun, durationSeconds: seconds
+        )
+    }
+
+    /// `$comment` members are for readers of the fixture, not for the target.
+    static func removingComments(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .object(let object):
+            .object(JSONObject(object.members.filter { $0.key != "$comment" }.map { .init(key: $0.key, value: removingComments($0.value)) }))
+        case .array(let items): .array(items.map(removingComments))
+        default: value
+        }
+    }
+
+    static func describe(_ error: HTTPClientError) -> String {
+        switch error {
+        case .invalidURL(let url): "invalid URL \(url)"
+        case .connectionRefused(let detail): "connection refused: \(detail)"
+        case .timedOut: "timed out"
+        case .connectionReset: "connection reset"
+        case .malformedResponse(let detail): "malformed response: \(detail)"
+        case .responseTooLarge(let size): "response too large (over \(size) bytes)"
+        case .other(let detail): detail
+        }
+    }
+}
+
+extension Redactor {
+    func scrubbed(_ deviation: Deviation) -> Deviation {
+        var copy = deviation
+        copy.expected = scrub(copy.expected)
+        copy.actual = scrub(copy.actual)
+        copy.curl = scrub(copy.curl)
+        return copy
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

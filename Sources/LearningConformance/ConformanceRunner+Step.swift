@@ -1,0 +1,123 @@
+import Foundation
+import LearningContract
+import LearningHTTP
+
+extension ConformanceRunner {
+    func runStep(_ step: Step, number: Int, tenantID: String, info: TargetInfo, run: inout ScenarioRun) async {
+        let scenario = run.scenario
+        // Credentials: a step whose role has no credential is skipped with the reason, never passed.
+        guard let role = configuration.roles[step.role] else {
+            run.skipReasons.append("step \(number) '\(step.name)': role '\(step.role)' is not defined in roles.json")
+            return
+        }
+        let authorization: String?
+        switch role.kind {
+        case .none: authorization = nil
+        case .literal: authorization = role.authorization ?? ""
+        case .application, .delegated:
+            if info.mintTokens {
+                let objectID = role.objectID ?? "00000000-0000-0000-0000-0000000000a1"
+                authorization = "Bearer " + TestTokenMinter.mint(tenantID: tenantID, objectID: objectID, role: role)
+            } else if let credential = configuration.credentials[role.name] {
+                authorization = credential.lowercased().hasPrefix("bearer ") ? credential : "Bearer " + credential
+            } else {
+                run.skipReasons.append(
+                    "step \(number) '\(step.name)': role '\(role.name)' has no credential "
+                        + "(set \(role.environmentVariable) or --token \(role.name)=...)")
+                return
+            }
+        }
+
+        // Placeholders: captures of earlier steps and built-ins.
+        var missing: [String] = []
+        let path = Substitution.apply(step.request.path, run.variables, missing: &missing)
+        var headers = HTTPHeaders()
+        for field in step.request.headers {
+            headers.append(name: field.name, value: Substitution.apply(field.value, run.variables, missing: &missing))
+        }
+        var body: [UInt8] = []
+        if let raw = step.request.rawBody {
+            body = Array(Substitution.apply(raw, run.variables, missing: &missing).utf8)
+        } else if let json = step.request.body {
+            body = Substitution.apply(json, run.variables, missing: &missing).utf8Bytes
+        }
+        let expectedBody = step.expect.body.map { Substitution.apply($0, run.variables, missing: &missing) }
+        let expectedHeaders = step.expect.headers.map { ($0.name, Substitution.apply($0.value, run.variables, missing: &missing)) }
+        if !missing.isEmpty {
+            run.skipReasons.append(
+                "step \(number) '\(step.name)': needs " + missing.map { "{{\($0)}}" }.joined(separator: ", ")
+                    + ", not captured by an earlier step")
+            return
+        }
+        if let authorization { headers["Authorization"] = authorization }
+        if !body.isEmpty, headers["Content-Type"] == nil { headers["Content-Type"] = "application/json" }
+        let basePath = configuration.baseURL.path.hasSuffix("/") ? String(configuration.baseURL.path.dropLast()) : configuration.baseURL.path
+        let request = HTTPRequest(method: step.request.method, target: basePath + path, headers: headers, body: body)
+        let curl = CurlCommand.render(request, origin: configuration.origin.absoluteString.trimmingSuffix("/"))
+        let rowSource = step.expect.errorRow.flatMap { configuration.rows[$0]?.source }
+        let stepSource = step.source?.description ?? scenario.source?.description
+        func deviation(_ finding: Finding) -> Deviation {
+            Deviation(kind: finding.kind, scenario: scenario.id, step: number, stepName: step.name, pointer: finding.pointer,
+                      expected: finding.expected, actual: finding.actual, row: finding.row ?? step.expect.errorRow,
+                      source: finding.source ?? rowSource ?? stepSource, curl: curl)
+        }
+
+        // Send, honouring Retry-After on unexpected 429s up to --max-retry-wait.
+        run.stepsRun += 1
+        var waited: Duration = .zero
+        var response: HTTPResponse
+        while true {
+            do {
+                response = try await transport.send(request, to: configuration.baseURL, timeout: configuration.requestTimeout)
+            } catch {
+                let unreachable: Bool
+                switch error {
+                case .connectionRefused, .timedOut, .invalidURL: unreachable = true
+                default: unreachable = false
+                }
+                run.unreachable = run.unreachable || unreachable
+                run.deviations.append(deviation(Finding(kind: .transport, pointer: "response", expected: "an HTTP response",
+                                                        actual: Self.describe(error))))
+                return
+            }
+            guard response.status == 429, !step.expect.expectsThrottling else { break }
+            let seconds = response.headers["Retry-After"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? 1
+            let wait = Duration.seconds(max(0, seconds))
+            if waited + wait > configuration.maxRetryWait {
+                run.throttled = true
+                run.notes.append("step \(number) '\(step.name)': still throttled after waiting \(waited) (cap \(configuration.maxRetryWait))")
+                return
+            }
+            run.notes.append("step \(number) '\(step.name)': throttled (429), waited \(seconds) s as Retry-After asked")
+            await sleeper(wait)
+            waited += wait
+        }
+
+        var outcome = check(step, response: response, request: request, expectedBody: expectedBody, expectedHeaders: expectedHeaders)
+        run.deviations.append(contentsOf: outcome.findings.map(deviation))
+        for hit in outcome.variants {
+            run.variants.append(VariantHit(scenario: scenario.id, step: number, pointer: hit.pointer, canonical: hit.canonical,
+                                           actual: hit.actual, row: hit.row, ambiguity: hit.ambiguity))
+        }
+        if configuration.strict {
+            for pointer in outcome.extras {
+                run.deviations.append(deviation(Finding(kind: .extraField, pointer: pointer, expected: "(not in the contract)",
+                                                        actual: outcome.extraValues[pointer] ?? "(present)")))
+            }
+        }
+        run.extraFields.append(contentsOf: outcome.extras.map { "step \(number): \($0)" })
+        for capture in step.capture {
+            if let value = outcome.body?[pointer: capture.pointer] {
+                outcome.captured.append((capture.name, value))
+            } else {
+                run.deviations.append(deviation(Finding(kind: .capture, pointer: capture.pointer.description,
+                                                        expected: "a value to capture as {{\(capture.name)}}", actual: "(absent)")))
+            }
+        }
+        for (name, value) in outcome.captured { run.variables[name] = value }
+    }
+}
+
+extension String {
+    func trimmingSuffix(_ suffix: String) -> String { hasSuffix(suffix) ? String(dropLast(suffix.count)) : self }
+}

@@ -1,0 +1,68 @@
+/// Which fixtures exercise which documented error row and which documented operation (spec 2.1):
+/// `learning-contract conform --coverage`. Rows and operations with no fixture are flagged.
+public struct CoverageMatrix: Sendable, Hashable, Codable {
+    public struct Entry: Sendable, Hashable, Codable {
+        public var id: String
+        /// `404 notFound` for rows, `GET /me/...` for operations.
+        public var summary: String
+        public var scenarios: [String]
+        public var isCovered: Bool { !scenarios.isEmpty }
+    }
+
+    /// The documented operations of spec 2.1, by the names fixtures use in `operation`.
+    public static let specOperations: [(id: String, summary: String)] = [
+        ("createActivity", "#1 POST /employeeExperience/learningProviders/{registrationId}/learningCourseActivities"),
+        ("getActivity", "#2 GET /employeeExperience/learningCourseActivities/{id}"),
+        ("getActivityByExternalId", "#3 GET .../learningProviders/{registrationId}/learningCourseActivities(externalCourseActivityId='{id}')"),
+        ("getUserActivity", "#4 GET /users/{user-id}/employeeExperience/learningCourseActivities/{id}"),
+        ("getMyActivity", "#5 GET /me/employeeExperience/learningCourseActivities/{id}"),
+        ("listMyActivities", "#6 GET /me/employeeExperience/learningCourseActivities"),
+        ("listUserActivities", "#7 GET /users/{user-id}/employeeExperience/learningCourseActivities"),
+        ("updateActivity", "#8 PATCH .../learningProviders/{registrationId}/learningCourseActivities/{id}"),
+        ("deleteActivity", "#9 DELETE .../learningProviders/{registrationId}/learningCourseActivities/{id}"),
+        ("updateProvider", "#10 PATCH /employeeExperience/learningProviders/{learningProviderId}"),
+        ("upsertContent", "#11 PATCH .../learningProviders/{learningProviderId}/learningContents/{learningContentId}"),
+        ("upsertContentByExternalId", "#12 PATCH .../learningProviders/{learningProviderId}/learningContents(externalId='{externalId}')"),
+    ]
+
+    public var rows: [Entry]
+    public var operations: [Entry]
+
+    public init(rows book: RowBook, scenarios: [Scenario]) {
+        rows = book.rows.map { row in
+            Entry(id: row.id, summary: "\(row.status) \(row.code)",
+                  scenarios: scenarios.filter { $0.errorRows.contains(row.id) }.map(\.id))
+        }
+        operations = Self.specOperations.map { operation in
+            Entry(id: operation.id, summary: operation.summary,
+                  scenarios: scenarios.filter { $0.operations.contains(operation.id) }.map(\.id))
+        }
+    }
+
+    public var uncoveredRows: [String] { rows.filter { !$0.isCovered }.map(\.id) }
+    public var uncoveredOperations: [String] { operations.filter { !$0.isCovered }.map(\.id) }
+
+    /// The matrix as text: one line per row with its fixture count and the first fixtures, `NO FIXTURE` flagged.
+    public func text(maxNames: Int = 4) -> String {
+        func section(_ title: String, _ entries: [Entry]) -> [String] {
+            let width = entries.map(\.id.count).max() ?? 0
+            var lines = [title]
+            for entry in entries {
+                let name = entry.id.padding(toLength: width, withPad: " ", startingAt: 0)
+                let names = entry.scenarios.prefix(maxNames).joined(separator: ", ")
+                    + (entry.scenarios.count > maxNames ? ", +\(entry.scenarios.count - maxNames) more" : "")
+                let fixtures = entry.isCovered ? "\(entry.scenarios.count) fixture\(entry.scenarios.count == 1 ? "" : "s"): \(names)" : "NO FIXTURE"
+                lines.append("  \(name)  \(entry.summary)  \(fixtures)")
+            }
+            return lines
+        }
+        var lines = section("Error rows x fixtures", rows)
+        lines.append("")
+        lines += section("Operations (spec 2.1) x fixtures", operations)
+        lines.append("")
+        lines.append("coverage: \(rows.count - uncoveredRows.count)/\(rows.count) error rows, "
+            + "\(operations.count - uncoveredOperations.count)/\(operations.count) operations"
+            + (uncoveredRows.isEmpty ? "" : "; rows without a fixture: " + uncoveredRows.joined(separator: ", ")))
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,160 @@
+import LearningContract
+import LearningHTTP
+
+/// One conformance scenario: a `given` state, then steps replayed in order against the target.
+/// One scenario per fixture file (`Conformance/**/*.json`); the format is in `Conformance/README.md`.
+public struct Scenario: Sendable, Hashable {
+    /// Stable id, unique across the suite (used by `--filter`, JUnit and the coverage matrix).
+    public var id: String
+    public var title: String
+    /// Path of the fixture file relative to the fixtures directory (for messages).
+    public var file: String
+    /// Where the scenario comes from (doc page, section, table row or example).
+    public var source: SourceReference?
+    public var tags: [String]
+    /// The target state before the first step (world.md State document); `nil` = the docs world.
+    public var given: JSONValue?
+    public var steps: [Step]
+
+    public init(
+        id: String, title: String, file: String = "", source: SourceReference? = nil, tags: [String] = [],
+        given: JSONValue? = nil, steps: [Step]
+    ) {
+        self.id = id; self.title = title; self.file = file; self.source = source
+        self.tags = tags; self.given = given; self.steps = steps
+    }
+
+    /// Every error row a step expects (for the coverage matrix).
+    public var errorRows: [String] {
+        var seen: [String] = []
+        for step in steps {
+            for row in step.expect.rowsReferenced where !seen.contains(row) { seen.append(row) }
+        }
+        return seen
+    }
+
+    /// Every operation a step names (spec 2.1).
+    public var operations: [String] {
+        var seen: [String] = []
+        for step in steps { if let op = step.operation, !seen.contains(op) { seen.append(op) } }
+        return seen
+    }
+}
+
+/// Where a fixture's expectation comes from: the doc page label of spec 0.1, a section, a table row.
+public struct SourceReference: Sendable, Hashable, Codable, CustomStringConvertible {
+    public var page: String
+    public var section: String?
+    public var row: String?
+
+    public init(page: String, section: String? = nil, row: String? = nil) {
+        self.page = page; self.section = section; self.row = row
+    }
+
+    public var description: String {
+        [page, section.map { "§" + $0 }, row].compactMap { $0 }.joined(separator: " ")
+    }
+}
+
+/// One request and what its response must look like.
+public struct Step: Sendable, Hashable {
+    public var name: String
+    /// Name of a role of `Conformance/roles.json`: which credential the request carries.
+    public var role: String
+    /// The operation of spec 2.1 the step exercises (coverage only).
+    public var operation: String?
+    public var source: SourceReference?
+    public var request: StepRequest
+    public var expect: StepExpectation
+    /// Values to remember for later steps: name -> JSON pointer into the response body.
+    public var capture: [Capture]
+
+    public init(
+        name: String, role: String, operation: String? = nil, source: SourceReference? = nil,
+        request: StepRequest, expect: StepExpectation, capture: [Capture] = []
+    ) {
+        self.name = name; self.role = role; self.operation = operation; self.source = source
+        self.request = request; self.expect = expect; self.capture = capture
+    }
+}
+
+/// A named value taken from a response body, usable later as `{{name}}`.
+public struct Capture: Sendable, Hashable {
+    public var name: String
+    public var pointer: JSONPointer
+    public init(name: String, pointer: JSONPointer) { self.name = name; self.pointer = pointer }
+}
+
+/// The request of a step. Strings may hold `{{name}}` placeholders (captures and built-ins).
+public struct StepRequest: Sendable, Hashable {
+    public var method: String
+    /// Path relative to the base URL (which already ends in the version segment), with query.
+    public var path: String
+    public var headers: HTTPHeaders
+    /// A JSON body; matchers are not allowed here.
+    public var body: JSONValue?
+    /// A raw body sent byte for byte (malformed JSON, wrong media types); wins over `body`.
+    public var rawBody: String?
+
+    public init(method: String, path: String, headers: HTTPHeaders = [:], body: JSONValue? = nil, rawBody: String? = nil) {
+        self.method = method; self.path = path; self.headers = headers; self.body = body; self.rawBody = rawBody
+    }
+}
+
+/// What the response must look like. Each part may use matchers (`{"$match": ...}`).
+public struct StepExpectation: Sendable, Hashable {
+    /// Expected status: a number, or a matcher (e.g. `oneOf`).
+    public var status: JSONValue?
+    /// Expected headers (name -> value or matcher). Content-Type values compare by media type.
+    public var headers: [(name: String, value: JSONValue)]
+    /// Expected body; object members not named are allowed (listed under `--strict`).
+    public var body: JSONValue?
+    /// Shorthand for a documented error row: checks status, code, message, innerError, headers.
+    public var errorRow: String?
+    /// Values of the row's message slots (`fieldName`, `expectedLength`, `noOfMinutes`).
+    public var slots: [String: String]
+    /// When true, a 429 is the expected outcome: the runner does not wait and retry.
+    public var expectsThrottling: Bool {
+        if errorRow == "tooManyRequests" { return true }
+        if let n = status?.numberValue?.integerValue { return n == 429 }
+        return false
+    }
+
+    public init(
+        status: JSONValue? = nil, headers: [(name: String, value: JSONValue)] = [], body: JSONValue? = nil,
+        errorRow: String? = nil, slots: [String: String] = [:]
+    ) {
+        self.status = status; self.headers = headers; self.body = body; self.errorRow = errorRow; self.slots = slots
+    }
+
+    /// Rows named by `errorRow` and by `variant` matchers in the body.
+    public var rowsReferenced: [String] {
+        var rows: [String] = errorRow.map { [$0] } ?? []
+        body.map { Self.collectRows(in: $0, into: &rows) }
+        return rows
+    }
+
+    private static func collectRows(in value: JSONValue, into rows: inout [String]) {
+        switch value {
+        case .object(let object):
+            if object["$match"]?.stringValue == "variant", let row = object["row"]?.stringValue, !rows.contains(row) {
+                rows.append(row)
+            }
+            for member in object { collectRows(in: member.value, into: &rows) }
+        case .array(let items): for item in items { collectRows(in: item, into: &rows) }
+        default: break
+        }
+    }
+}
+
+extension StepExpectation {
+    public static func == (lhs: StepExpectation, rhs: StepExpectation) -> Bool {
+        lhs.status == rhs.status && lhs.body == rhs.body && lhs.errorRow == rhs.errorRow && lhs.slots == rhs.slots
+            && lhs.headers.map(\.name) == rhs.headers.map(\.name) && lhs.headers.map(\.value) == rhs.headers.map(\.value)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(status); hasher.combine(body); hasher.combine(errorRow); hasher.combine(slots)
+        for header in headers { hasher.combine(header.name); hasher.combine(header.value) }
+    }
+}

@@ -1,0 +1,64 @@
+import LearningContract
+
+/// `{{name}}` placeholders in fixture strings, filled from captures and built-ins (`tenantId`).
+enum Substitution {
+    /// The text with every known placeholder replaced; unknown names are returned in `missing`.
+    static func apply(_ text: String, _ variables: [String: JSONValue], missing: inout [String]) -> String {
+        guard text.contains("{{") else { return text }
+        var output = ""
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{") {
+            output += rest[..<open.lowerBound]
+            guard let close = rest[open.upperBound...].range(of: "}}") else {
+                output += rest[open.lowerBound...]
+                return output
+            }
+            let expression = String(rest[open.upperBound..<close.lowerBound]).trimmingCharacters(in: .whitespaces)
+            // `{{id|percent}}` percent-encodes the value for a path segment (`:` becomes `%3A`).
+            let parts = expression.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let name = parts[0]
+            if let value = variables[name] {
+                let text = value.stringValue ?? value.serialized()
+                output += parts.count > 1 && parts[1] == "percent" ? percentEncode(text) : text
+            } else {
+                if !missing.contains(name) { missing.append(name) }
+                output += rest[open.lowerBound..<close.upperBound]
+            }
+            rest = rest[close.upperBound...]
+        }
+        return output + rest
+    }
+
+    /// RFC 3986 unreserved characters stay; everything else is percent-encoded.
+    static func percentEncode(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+
+    /// Substitutes inside a JSON tree. A string that is exactly `{{name}}` takes the variable's JSON value.
+    static func apply(_ value: JSONValue, _ variables: [String: JSONValue], missing: inout [String]) -> JSONValue {
+        switch value {
+        case .string(let text):
+            if text.hasPrefix("{{"), text.hasSuffix("}}"), text.count > 4 {
+                let name = String(text.dropFirst(2).dropLast(2)).trimmingCharacters(in: .whitespaces)
+                if !name.contains("{"), !name.contains("}") {
+                    if let variable = variables[name] { return variable }
+                    if !missing.contains(name) { missing.append(name) }
+                    return value
+                }
+            }
+            return .string(apply(text, variables, missing: &missing))
+        case .array(let items):
+            return .array(items.map { apply($0, variables, missing: &missing) })
+        case .object(let object):
+            return .object(JSONObject(object.members.map {
+                JSONObject.Member(key: $0.key, value: apply($0.value, variables, missing: &missing))
+            }))
+        default:
+            return value
+        }
+    }
+}
+
+import Foundation

@@ -1,0 +1,188 @@
+import Foundation
+import LearningConformance
+import LearningContract
+import LearningHTTP
+
+/// `learning-contract conform`: replays the `Conformance/` fixtures against a base URL (or the embedded
+/// emulator) and says "conformant" or lists deviations. A thin shell over `LearningConformance`.
+public enum ConformCommand: CLICommand {
+    public static let spec = CommandSpec(
+        name: "conform",
+        abstract: "Replay the conformance suite against a server or the emulator.",
+        discussion: """
+            Without --base-url, starts the embedded emulator on a free loopback port and runs against it. \
+            The base URL includes the version segment (http://127.0.0.1:8080/v1.0). Each scenario runs in its \
+            own fresh tenant: its 'given' state is PUT to --state-url (default: the emulator's /_emulator \
+            admin endpoint), and a scenario whose state cannot be set is skipped with the reason. \
+            On a target that accepts test tokens (GET /_emulator/info says testTokens: true) the runner mints \
+            them; otherwise each role's credential comes from LEARNING_CONTRACT_TOKEN_<ROLE> or --token \
+            role=VALUE, and a step whose role has no credential is skipped, never passed. Credentials never \
+            appear in any output: curl commands show 'Authorization: Bearer [REDACTED]'. \
+            Exit codes: 0 conformant, 1 deviations, 2 usage or fixture error, 3 target unreachable, timed \
+            out or throttled out.
+            """,
+        options: [
+            .value("base-url", valueName: "url", help: "Target base URL including the version segment; default: the embedded emulator."),
+            .value("state-url", valueName: "url", help: "The target's state endpoint; default: {origin}/_emulator."),
+            .value("fixtures", valueName: "dir", help: "Fixtures directory; default: Conformance/ here or in the nearest parent."),
+            .value("filter", valueName: "text", help: "Run only scenarios whose id, title, file or tag contains this text."),
+            .value("concurrency", valueName: "n", help: "Scenarios run at once, each in its own tenant.", default: "4"),
+            .value("junit", valueName: "file", help: "Write a JUnit XML report (one testcase per scenario)."),
+            .value("json", valueName: "file", help: "Write the report as JSON."),
+            .flag("strict", help: "Documented variants and extra response members fail the run."),
+            .flag("lenient", help: "Documented variants are reported but pass (the default)."),
+            .repeated("token", valueName: "role=value", help: "A role's credential (without 'Bearer '); overrides LEARNING_CONTRACT_TOKEN_<ROLE>."),
+            .value("timeout", valueName: "seconds", help: "Per-request timeout.", default: "10"),
+            .value("max-retry-wait", valueName: "seconds", help: "Longest total Retry-After wait per step before it counts as throttled.", default: "10"),
+            .flag("list", help: "List the scenarios (after --filter) and exit."),
+            .flag("coverage", help: "Print the matrix of error rows and operations against the fixtures that exercise them."),
+            .flag("verbose", short: "v", help: "Also list passing scenarios."),
+        ],
+        exclusiveGroups: [["strict", "lenient"], ["list", "coverage"]],
+        examples: [
+            .init("conform", "Run every scenario against the embedded emulator."),
+            .init("conform --base-url http://127.0.0.1:8080/v1.0 --junit conform.xml", "Gate a deployment and publish a JUnit report."),
+            .init("conform --filter errors --strict", "Run the error scenarios; variants fail."),
+            .init("conform --coverage", "Which error rows have fixtures."),
+        ]
+    )
+
+    public static func run(_ arguments: ParsedArguments, context: CLIContext) async -> ExitCode {
+        // Fixtures.
+        let directory = fixturesDirectory(arguments, context: context)
+        let scenarios: [Scenario]
+        let roles: RoleCatalog
+        do {
+            scenarios = try ScenarioLoader.load(directory: directory)
+            roles = try ScenarioLoader.loadRoles(directory: directory)
+            try ScenarioLoader.validate(scenarios, roles: roles, rows: .contract)
+        } catch {
+            let hint = error.message == "not a directory" ? " (run inside a clone, or pass --fixtures DIR)" : ""
+            context.printError("fixture error: \(error)" + hint)
+            return .usage
+        }
+        if arguments.flag("coverage") {
+            context.stdout.write(CoverageMatrix(rows: .contract, scenarios: scenarios).text())
+            return .success
+        }
+        let selected = ScenarioLoader.filter(scenarios, by: arguments.value("filter"))
+        if arguments.flag("list") {
+            for scenario in selected {
+                context.print("\(scenario.id)  \(scenario.title)  [\(scenario.tags.joined(separator: ", "))]  \(scenario.file)")
+            }
+            context.print("\(selected.count) scenario\(selected.count == 1 ? "" : "s")")
+            return .success
+        }
+        if selected.isEmpty {
+            return CLI.report(UsageError("no scenario matches --filter '\(arguments.value("filter") ?? "")'", commandName: spec.name), context: context)
+        }
+
+        // Options.
+        let concurrency: Int
+        let timeout: Double
+        let maxRetryWait: Double
+        do {
+            concurrency = try arguments.int("concurrency", in: 1...64) ?? 4
+            timeout = try arguments.double("timeout", in: 0.1...600) ?? 10
+            maxRetryWait = try arguments.double("max-retry-wait", in: 0...3600) ?? 10
+        } catch {
+            return CLI.report(error, context: context)
+        }
+        var credentials = ConformanceConfiguration.credentials(from: context.environment, roles: roles)
+        for token in arguments.values("token") {
+            guard let equals = token.firstIndex(of: "="), equals != token.startIndex else {
+                return CLI.report(UsageError("--token takes role=value (the value is never printed)", commandName: spec.name), context: context)
+            }
+            let role = String(token[..<equals])
+            guard roles[role] != nil else {
+                let known = roles.roles.map(\.name).joined(separator: ", ")
+                return CLI.report(UsageError("--token: unknown role '\(role)' (roles: \(known))", commandName: spec.name), context: context)
+            }
+            credentials[role] = String(token[token.index(after: equals)...])
+        }
+        var stateURL: URL?
+        if let text = arguments.value("state-url") {
+            guard let url = URL(string: text), url.scheme != nil, url.host != nil else {
+                return CLI.report(UsageError("--state-url: not an absolute URL: \(text)", commandName: spec.name), context: context)
+            }
+            stateURL = url
+        }
+
+        // Target: the given base URL, or the embedded emulator on a free loopback port.
+        var embedded: EmbeddedEmulator?
+        let baseURL: URL
+        if let text = arguments.value("base-url") {
+            guard let url = URL(string: text), let scheme = url.scheme, ["http", "https"].contains(scheme.lowercased()), url.host != nil else {
+                return CLI.report(UsageError("--base-url: not an http(s) URL: \(text)", commandName: spec.name), context: context)
+            }
+            baseURL = url
+        } else {
+            do {
+                let started = try EmbeddedEmulator()
+                embedded = started
+                baseURL = started.baseURL
+            } catch {
+                context.printError("could not start the embedded emulator: \(error)")
+                return .unreachable
+            }
+        }
+        defer { embedded?.stop() }
+
+        let configuration = ConformanceConfiguration(
+            baseURL: baseURL, stateURL: stateURL, strict: arguments.flag("strict"), concurrency: concurrency,
+            requestTimeout: .milliseconds(Int(timeout * 1000)), maxRetryWait: .milliseconds(Int(maxRetryWait * 1000)),
+            credentials: credentials, roles: roles, rows: .contract)
+        let client = HTTPClient(configuration: HTTPClientConfiguration(timeout: .milliseconds(Int(timeout * 1000)), maxResponseBytes: 8 << 20))
+        let runner = ConformanceRunner(configuration: configuration, transport: HTTPClientTransport(client: client))
+        let progress = ProgressLine(context: context)
+        let report = await runner.run(scenarios: selected) { result, done, total in
+            progress.update("conform [\(done)/\(total)] \(result.status.rawValue) \(result.id)")
+        }
+        progress.clear()
+
+        // Reports: text on stdout; JSON and JUnit files on request.
+        context.stdout.write(style(report.text(verbose: arguments.flag("verbose")), context: context))
+        for (option, text) in [("json", report.jsonText()), ("junit", report.junitXML())] {
+            guard let path = arguments.value(option) else { continue }
+            do {
+                try Data(text.utf8).write(to: context.resolve(path))
+            } catch {
+                context.printError("could not write --\(option) \(path): \(error.localizedDescription)")
+                return .usage
+            }
+        }
+        return ExitCode(report.exitCode)
+    }
+
+    /// `--fixtures`, or `Conformance/` in the current directory or the nearest parent that has one
+    /// (so the command works from anywhere inside a clone).
+    static func fixturesDirectory(_ arguments: ParsedArguments, context: CLIContext) -> URL {
+        if let path = arguments.value("fixtures") { return context.resolve(path) }
+        var directory = context.currentDirectory.standardizedFileURL
+        for _ in 0..<8 {
+            let candidate = directory.appendingPathComponent("Conformance")
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent(ScenarioLoader.rolesFileName).path) {
+                return candidate
+            }
+            let parent = directory.deletingLastPathComponent()
+            if parent.path == directory.path { break }
+            directory = parent
+        }
+        return context.resolve("Conformance")
+    }
+
+    /// Colours the status words on a terminal (never with NO_COLOR or when piped).
+    static func style(_ text: String, context: CLIContext) -> String {
+        guard context.useColor else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { substring -> String in
+            let line = String(substring)
+            for (word, styles) in [("FAIL", [ANSIStyle.bold, .red]), ("PASS", [.green]), ("SKIP", [.yellow]),
+                                   ("THROTTLED", [.yellow]), ("UNREACHABLE", [.bold, .red])] where line.hasPrefix(word + " ") {
+                return ANSIStyle.apply(styles, to: word, enabled: true) + String(line.dropFirst(word.count))
+            }
+            if line.hasPrefix("      - ") { return ANSIStyle.apply([.red], to: line, enabled: true) }
+            if line.hasPrefix("      + ") { return ANSIStyle.apply([.green], to: line, enabled: true) }
+            return line
+        }.joined(separator: "\n")
+    }
+}
