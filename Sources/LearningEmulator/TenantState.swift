@@ -4,7 +4,7 @@ import LearningContract
 struct TenantState: Sendable {
     var providers: [String: StoredProvider] = [:]
     var contents: [String: StoredContent] = [:]
-    var activities: [String: StoredActivity] = [:]
+    var activities = ActivityTable()
     /// Activity ids per learner, in insertion order (the list operation's order).
     var activitiesByLearner: [String: [String]] = [:]
     /// Activity ids per external id, in insertion order (alternate-key lookups without a scan).

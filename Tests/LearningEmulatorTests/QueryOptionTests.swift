@@ -122,3 +122,16 @@ import Testing
         }
     }
 }
+
+extension QueryOptionTests {
+    @Test func selectStarSelectsEverything() {
+        let r = Self.harness(extra: 0).get(Paths.contosoActivities + "/" + DocsWorld.assignmentID + "?$select=*")
+        #expect(r.status == 200)
+        #expect(r.json?.objectValue?.keys.count == 15)
+    }
+
+    @Test func optionsAreIgnoredOnWrites() {
+        let h = Self.harness(extra: 0)
+        #expect(h.send("POST", Paths.contosoActivities + "?$select=nope&$top=x", json: DocBodies.createSelfInitiated).status == 201)
+    }
+}
