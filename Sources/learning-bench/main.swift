@@ -5,6 +5,7 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 let subcommands: [String: ([String]) -> Int32] = [
     "http-hello": HTTPHelloBenchmark.run,
     "validator": ValidatorBenchmark.run,
+    "emulator": EmulatorBenchmark.run,
 ]
 
 guard let name = arguments.first, let command = subcommands[name] else {
