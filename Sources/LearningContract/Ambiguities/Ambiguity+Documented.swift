@@ -119,7 +119,7 @@ extension Ambiguity {
             ],
             preferred: "The tables: those properties are not changed by an update.",
             strict: "Sending one is a violation (fieldInvalid).",
-            lenient: "They are accepted, reported as variants, and ignored (stored values stay).",
+            lenient: "They are accepted, reported as variants, and ignored (stored values stay); the emulator still answers 403 providerContentMismatch when a body names another provider's learningContentId (spec 6.1 R9), the one way the update table's 403 row can arise.",
             affects: [.validation, .emulator]),
         Ambiguity(
             id: .serverGeneratedFieldsInCreate, title: "id and registrationId listed as create body properties", specItem: "9 #18, #19",
