@@ -51,62 +51,10 @@ struct EmulatorHarness {
 
 /// Request bodies of the doc examples (spec 5.1, 5.4, 4.7).
 enum DocBodies {
-    static let createAssignment = """
-    {
-      "@odata.type": "#microsoft.graph.learningAssignment",
-      "assignedDateTime": "2021-05-11T22:57:17+00:00",
-      "assignmentType": "required",
-      "assignerUserId": "cea1684d-57dc-438d-a9d1-e666ec1a7f3d",
-      "completedDateTime": null,
-      "completionPercentage": 20,
-      "dueDateTime": { "dateTime": "2022-09-22T16:05:00.0000000", "timeZone": "UTC" },
-      "externalCourseActivityId": "12a2228a-e020-11ec-9d64-0242ac120002",
-      "learningContentId": "57baf9dc-e020-11ec-9d64-0242ac120002",
-      "learningProviderId": "01e8f81b-3060-4dec-acf0-0389665a0a38",
-      "learnerUserId": "7ba2228a-e020-11ec-9d64-0242ac120002",
-      "notes": { "contentType": "text", "content": "required assignment added for user" },
-      "status": "notStarted"
-    }
-    """
-    static let createSelfInitiated = """
-    {
-      "@odata.type": "#microsoft.graph.learningSelfInitiatedCourse",
-      "completedDateTime": null,
-      "completionPercentage": 20,
-      "externalCourseActivityId": "12a2228a-e020-11ec-9d64-0242ac120002",
-      "learningContentId": "57baf9dc-e020-11ec-9d64-0242ac120002",
-      "learnerUserId": "7ba2228a-e020-11ec-9d64-0242ac120002",
-      "startedDateTime": "2021-05-21T22:57:17+00:00",
-      "status": "inProgress"
-    }
-    """
-    static let updateAssignment = """
-    {
-      "@odata.type": "#microsoft.graph.learningAssignment",
-      "assignedDateTime": "2021-05-11T22:57:17+00:00",
-      "assignmentType": "required",
-      "assignerUserId": "cea1684d-57dc-438d-a9d1-e666ec1a7f3d",
-      "completedDateTime": null,
-      "completionPercentage": 20,
-      "learningProviderId": "01e8f81b-3060-4dec-acf0-0389665a0a38",
-      "dueDateTime": { "dateTime": "2022-09-22T16:05:00.0000000", "timeZone": "UTC" },
-      "externalCourseActivityId": "12a2228a-e020-11ec-9d64-0242ac120002",
-      "learningContentId": "57baf9dc-e020-11ec-9d64-0242ac120002",
-      "learnerUserId": "7ba2228a-e020-11ec-9d64-0242ac120002",
-      "notes": { "contentType": "text", "content": "required assignment added for user" },
-      "status": "inProgress"
-    }
-    """
-    static let updateProvider = """
-    {
-        "displayName": "Microsoft",
-        "squareLogoWebUrlForDarkTheme": "https://support.content.office.net/en-us/media/4c531d12-4c13-4782-a6e4-4b8f991801a3.png",
-        "longLogoWebUrlForDarkTheme": "https://support.content.office.net/en-us/media/4c531d12-4c13-4782-a6e4-4b8f991801a3.png",
-        "squareLogoWebUrlForLightTheme": "https://support.content.office.net/en-us/media/4c531d12-4c13-4782-a6e4-4b8f991801a3.png",
-        "longLogoWebUrlForLightTheme": "https://support.content.office.net/en-us/media/4c531d12-4c13-4782-a6e4-4b8f991801a3.png",
-        "loginWebUrl": "https://www.linkedin.com/learning-login/teams","isCourseActivitySyncEnabled": true
-    }
-    """
+    static let createAssignment = DocumentedExample.createAssignment.body
+    static let createSelfInitiated = DocumentedExample.createSelfInitiated.body
+    static let updateAssignment = DocumentedExample.updateAssignment.body
+    static let updateProvider = DocumentedExample.updateProvider.body
     /// LC-UPDATE-v1 style body (spec 4.8); fields beyond those printed in the spec are assumed.
     static let upsertContent = """
     {

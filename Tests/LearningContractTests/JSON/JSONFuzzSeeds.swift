@@ -1,24 +1,10 @@
+import LearningContract
+
 /// Valid payloads the fuzzer mutates: the spec's examples (graph-spec.md sections 5.1, 5.2, 5.4),
 /// verbatim, plus two small documents that reach escapes, surrogate pairs and number forms.
 enum JSONFuzzSeeds {
     /// Spec 5.1, example 1 request (assignment).
-    static let createAssignmentRequest = #"""
-        {
-          "@odata.type": "#microsoft.graph.learningAssignment",
-          "assignedDateTime": "2021-05-11T22:57:17+00:00",
-          "assignmentType": "required",
-          "assignerUserId": "cea1684d-57dc-438d-a9d1-e666ec1a7f3d",
-          "completedDateTime": null,
-          "completionPercentage": 20,
-          "dueDateTime": { "dateTime": "2022-09-22T16:05:00.0000000", "timeZone": "UTC" },
-          "externalCourseActivityId": "12a2228a-e020-11ec-9d64-0242ac120002",
-          "learningContentId": "57baf9dc-e020-11ec-9d64-0242ac120002",
-          "learningProviderId": "01e8f81b-3060-4dec-acf0-0389665a0a38",
-          "learnerUserId": "7ba2228a-e020-11ec-9d64-0242ac120002",
-          "notes": { "contentType": "text", "content": "required assignment added for user" },
-          "status": "notStarted"
-        }
-        """#
+    static let createAssignmentRequest = DocumentedExample.createAssignment.body
 
     /// Spec 5.1, example 1 response.
     static let createAssignmentResponse = #"""
@@ -42,18 +28,7 @@ enum JSONFuzzSeeds {
         """#
 
     /// Spec 5.1, example 2 request (self-initiated).
-    static let createSelfInitiatedRequest = #"""
-        {
-          "@odata.type": "#microsoft.graph.learningSelfInitiatedCourse",
-          "completedDateTime": null,
-          "completionPercentage": 20,
-          "externalCourseActivityId": "12a2228a-e020-11ec-9d64-0242ac120002",
-          "learningContentId": "57baf9dc-e020-11ec-9d64-0242ac120002",
-          "learnerUserId": "7ba2228a-e020-11ec-9d64-0242ac120002",
-          "startedDateTime": "2021-05-21T22:57:17+00:00",
-          "status": "inProgress"
-        }
-        """#
+    static let createSelfInitiatedRequest = DocumentedExample.createSelfInitiated.body
 
     /// Spec 5.2, example 1 response.
     static let getResponse = #"""
@@ -77,37 +52,10 @@ enum JSONFuzzSeeds {
         """#
 
     /// Spec 5.4, example 1 request (assignment update).
-    static let updateAssignmentRequest = #"""
-        {
-          "@odata.type": "#microsoft.graph.learningAssignment",
-          "assignedDateTime": "2021-05-11T22:57:17+00:00",
-          "assignmentType": "required",
-          "assignerUserId": "cea1684d-57dc-438d-a9d1-e666ec1a7f3d",
-          "completedDateTime": null,
-          "completionPercentage": 20,
-          "learningProviderId": "01e8f81b-3060-4dec-acf0-0389665a0a38",
-          "dueDateTime": { "dateTime": "2022-09-22T16:05:00.0000000", "timeZone": "UTC" },
-          "externalCourseActivityId": "12a2228a-e020-11ec-9d64-0242ac120002",
-          "learningContentId": "57baf9dc-e020-11ec-9d64-0242ac120002",
-          "learnerUserId": "7ba2228a-e020-11ec-9d64-0242ac120002",
-          "notes": { "contentType": "text", "content": "required assignment added for user" },
-          "status": "inProgress"
-        }
-        """#
+    static let updateAssignmentRequest = DocumentedExample.updateAssignment.body
 
     /// Spec 5.4, example 2 request (self-initiated update, older key spelling).
-    static let updateSelfInitiatedRequest = #"""
-        {
-          "@odata.type": "#microsoft.graph.learningSelfInitiatedCourse",
-          "completedDateTime": null,
-          "completionPercentage": 30,
-          "externalcourseActivityId": "12a2228a-e020-11ec-9d64-0242ac120002",
-          "learningContentId": "57baf9dc-e020-11ec-9d64-0242ac120002",
-          "learningProviderId": "01e8f81b-3060-4dec-acf0-0389665a0a38",
-          "startedDateTime": "2021-05-11T22:57:17+00:00",
-          "status": "inProgress"
-        }
-        """#
+    static let updateSelfInitiatedRequest = DocumentedExample.updateSelfInitiated.body
 
     /// Not from the spec: reaches escapes, surrogate pairs, raw non-ASCII and number forms.
     static let escapesAndNumbers = #"""
