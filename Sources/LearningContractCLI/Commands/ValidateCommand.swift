@@ -26,7 +26,8 @@ public enum ValidateCommand: CLICommand {
             .value("api-version", help: "The Graph API version (a few rules differ).", allowed: ["v1.0", "beta"], default: "v1.0"),
             .value("format", short: "f", help: "Output: text for people, json for one JSON object per body and line.", allowed: ["text", "json"], default: "text"),
             .flag("jsonl", help: "Treat every non-empty line as one body (JSON Lines)."),
-            .flag("summary", help: "Print only the counts (and the most frequent error rows)."),
+            .flag("summary", help: "Print only the counts, at the single-pass validator's speed."),
+            .flag("by-row", help: "With --summary, also count invalid bodies by the error row Graph would return (a full report for each invalid body: slower)."),
             .flag("quiet", short: "q", help: "Print nothing for valid bodies."),
         ] + ContractOptions.options,
         positionals: [PositionalSpec("PATH", help: "A file with one JSON body ('-' for standard input).", repeating: true, optional: true)],
@@ -46,7 +47,8 @@ public enum ValidateCommand: CLICommand {
         let apiVersion = APIVersion(rawValue: arguments.value("api-version") ?? "v1.0") ?? .v1
         let session = ValidationSession(
             contract: contract, operation: operation, apiVersion: apiVersion, json: arguments.value("format") == "json",
-            summaryOnly: arguments.flag("summary"), quiet: arguments.flag("quiet"), context: context)
+            summaryOnly: arguments.flag("summary"), countRows: !arguments.flag("summary") || arguments.flag("by-row"),
+            quiet: arguments.flag("quiet"), context: context)
         let paths = arguments.positionalValues("PATH").isEmpty ? ["-"] : arguments.positionalValues("PATH")
         var unreadable = false
         for path in paths {
@@ -103,6 +105,8 @@ final class ValidationSession {
     let apiVersion: APIVersion
     let json: Bool
     let summaryOnly: Bool
+    /// Whether invalid bodies are counted by error row (needs their full report).
+    let countRows: Bool
     let quiet: Bool
     let context: CLIContext
     let fast: FastValidator
@@ -111,12 +115,16 @@ final class ValidationSession {
     private(set) var withVariants = 0
     private(set) var rows: [ErrorRow.ID: Int] = [:]
 
-    init(contract: Contract, operation: Operation, apiVersion: APIVersion, json: Bool, summaryOnly: Bool, quiet: Bool, context: CLIContext) {
+    init(
+        contract: Contract, operation: Operation, apiVersion: APIVersion, json: Bool, summaryOnly: Bool, countRows: Bool,
+        quiet: Bool, context: CLIContext
+    ) {
         self.contract = contract
         self.operation = operation
         self.apiVersion = apiVersion
         self.json = json
         self.summaryOnly = summaryOnly
+        self.countRows = countRows
         self.quiet = quiet
         self.context = context
         self.fast = FastValidator(contract: contract)
@@ -133,10 +141,19 @@ final class ValidationSession {
     /// Judges one body: the single-pass validator settles valid ones; everything else gets the full report
     /// (the two paths give identical reports; a test checks it).
     func check(_ bytes: some Collection<UInt8>, name: String) {
+        // Counting only: the single pass settles almost every body, valid or invalid, without a report.
+        if summaryOnly && !countRows {
+            let triage = bytes.withContiguousStorageIfAvailable { fast.triage(UnsafeRawBufferPointer($0), operation: operation, apiVersion: apiVersion) }
+            switch triage {
+            case .valid: valid += 1; return
+            case .invalid: invalid += 1; return
+            case .undetermined, nil: break
+            }
+        }
         let report = contract.validateFast(bytes, operation: operation, apiVersion: apiVersion, using: fast)
         if report.isValid { valid += 1 } else { invalid += 1 }
         if !report.variants.isEmpty { withVariants += 1 }
-        if let row = report.graphError?.row { rows[row, default: 0] += 1 }
+        if countRows, let row = report.graphError?.row { rows[row, default: 0] += 1 }
         guard !summaryOnly, !(quiet && report.isValid) else { return }
         if json {
             var object: JSONObject = ["input": .string(name), "valid": .bool(report.isValid)]
@@ -155,18 +172,18 @@ final class ValidationSession {
         let total = valid + invalid
         guard summaryOnly || total > 1 else { return }
         if json {
-            let summary: JSONValue = [
-                "summary": [
-                    "payloads": .number(JSONNumber(total)), "valid": .number(JSONNumber(valid)),
-                    "invalid": .number(JSONNumber(invalid)), "withVariants": .number(JSONNumber(withVariants)),
-                    "errorRows": .object(JSONObject(rows.sorted { $0.key < $1.key }.map { .init(key: $0.key.rawValue, value: .number(JSONNumber($0.value))) })),
-                ],
+            var summary: JSONObject = [
+                "payloads": .number(JSONNumber(total)), "valid": .number(JSONNumber(valid)), "invalid": .number(JSONNumber(invalid)),
             ]
-            context.print(summary.serialized())
+            if countRows {
+                summary["withVariants"] = .number(JSONNumber(withVariants))
+                summary["errorRows"] = .object(JSONObject(rows.sorted { $0.key < $1.key }.map { .init(key: $0.key.rawValue, value: .number(JSONNumber($0.value))) }))
+            }
+            context.print(JSONValue.object(["summary": .object(summary)]).serialized())
             return
         }
         var line = "validated \(total) payload\(total == 1 ? "" : "s"): \(valid) valid, \(invalid) invalid"
-        if withVariants > 0 { line += " (\(withVariants) with documented variants)" }
+        if withVariants > 0 && countRows { line += " (\(withVariants) with documented variants)" }
         context.print(line)
         for (row, count) in rows.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }).prefix(10) {
             context.print("  \(count) × \(row)")

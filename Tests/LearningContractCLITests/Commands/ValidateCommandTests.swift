@@ -61,9 +61,19 @@ import Testing
         let lines = [valid, invalid, "", "{not json", valid].joined(separator: "\n")
         let file = try Self.temporaryFile(lines, name: UUID().uuidString + ".jsonl")
         defer { try? FileManager.default.removeItem(at: file) }
-        let run = await CLI.capture(["validate", "--jsonl", "--summary", file.path])
+        let run = await CLI.capture(["validate", "--jsonl", "--summary", "--by-row", file.path])
         #expect(run.exitCode == .failure)
-        #expect(run.stdout.hasPrefix("validated 4 payloads: 2 valid, 2 invalid (3 with documented variants)"), "\(run.stdout)")
+        #expect(run.stdout == """
+            validated 4 payloads: 2 valid, 2 invalid (3 with documented variants)
+              1 × fieldInvalid
+              1 × malformedBody
+
+            """, "\(run.stdout)")
+        let counts = await CLI.capture(["validate", "--jsonl", "--summary", file.path])
+        #expect(counts.exitCode == .failure)
+        #expect(counts.stdout == "validated 4 payloads: 2 valid, 2 invalid\n")
+        let json = await CLI.capture(["validate", "--jsonl", "--summary", "--format", "json", file.path])
+        #expect(json.stdout == #"{"summary":{"payloads":4,"valid":2,"invalid":2}}"# + "\n")
         let quiet = await CLI.capture(["validate", "--jsonl", "-q", file.path])
         #expect(quiet.stdout.contains(file.path + ":2: invalid"))
         #expect(quiet.stdout.contains(file.path + ":4: invalid"))
