@@ -6,10 +6,16 @@ public struct ErrorCatalog: Codable, Sendable, Hashable {
 
     public static let documented = ErrorCatalog()
 
-    /// The row with `id`. Every `ErrorRow.ID` constant has a row (a test checks it); an unknown id gives the
-    /// internal-server-error row rather than trapping.
+    /// The row with `id`. Every `ErrorRow.ID` constant has a documented row (a test checks it); an id a custom
+    /// catalog lacks gives its internal-server-error row, or a generic 500, rather than trapping.
     public subscript(id: ErrorRow.ID) -> ErrorRow {
-        rows.first { $0.id == id } ?? rows.first { $0.id == .internalServerError }!
+        rows.first { $0.id == id } ?? rows.first { $0.id == .internalServerError } ?? Self.missingRow(id)
+    }
+
+    private static func missingRow(_ id: ErrorRow.ID) -> ErrorRow {
+        ErrorRow(
+            id: id, scenario: "Row missing from this catalog", status: 500, code: "internalServerError",
+            message: "Internal server error.", operations: [], sources: [.assumed("a custom catalog without row \(id)")])
     }
 
     /// Renders one row as the error Graph would return.

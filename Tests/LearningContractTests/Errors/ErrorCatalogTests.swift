@@ -108,3 +108,11 @@ import Testing
         #expect(decoded == rules)
     }
 }
+
+@Suite struct CustomCatalogTests {
+    @Test func aCatalogWithoutARowAnswersAGeneric500() {
+        let empty = ErrorCatalog(rows: [])
+        #expect(empty[.activityNotFound].status == 500)
+        #expect(empty.error(.fieldRequired, slots: ["fieldName": "x"]).code == "internalServerError")
+    }
+}
