@@ -37,7 +37,7 @@ extension Emulator {
         switch status {
         case 429, 503:
             let seconds = rule.retryAfterSeconds ?? 1
-            let minutes = String((seconds + 59) / 60)
+            let minutes = String(seconds / 60 + (seconds % 60 > 0 ? 1 : 0))  // ceil, without overflow
             let row: ErrorRow.ID = status == 429 ? .tooManyRequests : .serviceUnavailable
             return error(contract.catalog.error(row, slots: ["noOfMinutes": minutes]), context, retryAfterSeconds: seconds)
         default:

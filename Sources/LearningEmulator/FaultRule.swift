@@ -51,7 +51,7 @@ public struct FaultRule: Sendable, Hashable, Codable {
         if let status, !(400...599).contains(status) { return "status must be 4xx or 5xx, got \(status)" }
         if status == nil && latencyMs == nil { return "a fault needs a status or latencyMs" }
         if let latencyMs, !(0...60_000).contains(latencyMs) { return "latencyMs must be in 0...60000" }
-        if let retryAfterSeconds, retryAfterSeconds < 0 { return "retryAfterSeconds must not be negative" }
+        if let retryAfterSeconds, !(0...86_400).contains(retryAfterSeconds) { return "retryAfterSeconds must be in 0...86400 (a day)" }
         return nil
     }
 

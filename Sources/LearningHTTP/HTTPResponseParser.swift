@@ -188,10 +188,11 @@ struct HTTPResponseParser: Sendable {
                 var digits = 0
                 var i = index
                 while i < lineEnd, let digit = HTTPRequestParser.hexValue(buffer[i]) {
+                    // At most 15 hex digits (< 2^60), checked before the multiplication so it can't overflow.
+                    guard digits < 15 else { return .failure(.malformedResponse("chunk size too large")) }
                     size = size * 16 + digit
                     digits += 1
                     i += 1
-                    if digits > 15 { return .failure(.malformedResponse("chunk size too large")) }
                 }
                 guard digits > 0 else { return .failure(.malformedResponse("bad chunk size")) }
                 index = lineEnd + 2

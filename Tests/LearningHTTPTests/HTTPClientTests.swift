@@ -117,6 +117,9 @@ struct HTTPClientTests {
         "HTTP/1.1 200 OK\r\nContent-Length: abc\r\n\r\n",
         "HTTP/1.1 200 OK\r\nBad Header Line\r\n\r\n",
         "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
+        // 16 hex digits: more than an Int holds; must be refused, not overflow.
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n8000000000000000\r\nx\r\n",
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nFFFFFFFFFFFFFFFFFFFF\r\nx\r\n",
         "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nshort",
     ]
 
