@@ -3,6 +3,9 @@ import LearningContract
 import LearningHTTP
 
 extension ConformanceRunner {
+    /// Most retries of one step after a 429, whatever Retry-After says.
+    public static let maxThrottleRetries = 10
+
     func runStep(_ step: Step, number: Int, tenantID: String, info: TargetInfo, run: inout ScenarioRun) async {
         let scenario = run.scenario
         // Credentials: a step whose role has no credential is skipped with the reason, never passed.
@@ -65,6 +68,7 @@ extension ConformanceRunner {
         // Send, honouring Retry-After on unexpected 429s up to --max-retry-wait.
         run.stepsRun += 1
         var waited: Duration = .zero
+        var retries = 0
         var response: HTTPResponse
         while true {
             do {
@@ -81,11 +85,14 @@ extension ConformanceRunner {
                 return
             }
             guard response.status == 429, !step.expect.expectsThrottling else { break }
-            let seconds = response.headers["Retry-After"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? 1
-            let wait = Duration.seconds(max(0, seconds))
-            if waited + wait > configuration.maxRetryWait {
+            // At least 1 s per retry, and at most `maxThrottleRetries` retries: a `Retry-After: 0` (or a negative
+            // or missing one) must not turn into a tight loop against the target.
+            let seconds = max(1, response.headers["Retry-After"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? 1)
+            let wait = Duration.seconds(seconds)
+            retries += 1
+            if waited + wait > configuration.maxRetryWait || retries > Self.maxThrottleRetries {
                 run.throttled = true
-                run.notes.append("step \(number) '\(step.name)': still throttled after waiting \(waited) (cap \(configuration.maxRetryWait))")
+                run.notes.append("step \(number) '\(step.name)': still throttled after \(retries - 1) retries and \(waited) of waiting (caps: \(Self.maxThrottleRetries) retries, \(configuration.maxRetryWait))")
                 return
             }
             run.notes.append("step \(number) '\(step.name)': throttled (429), waited \(seconds) s as Retry-After asked")

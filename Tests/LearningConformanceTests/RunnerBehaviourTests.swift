@@ -135,6 +135,20 @@ import Testing
         #expect(report.scenarios[0].deviations.isEmpty, "throttling is not a deviation unless a fixture says so")
     }
 
+    /// `Retry-After: 0` once made the runner retry in a tight loop, forever: every retry now waits at least a
+    /// second and the retries are capped in number.
+    @Test(arguments: [0, -5])
+    func aZeroOrNegativeRetryAfterCannotLoopForever(_ retryAfter: Int) async {
+        let target = MiniTarget()
+        target.throttleFirst = 1_000_000
+        target.retryAfter = retryAfter
+        let waits = Waits()
+        let report = await Self.run(target.transport, scenarios: [TestScenarios.scenario(TestScenarios.notFound)],
+                                    maxRetryWait: .seconds(600), waits: waits)
+        #expect(report.scenarios[0].status == .throttled)
+        #expect(waits.all == Array(repeating: .seconds(1), count: ConformanceRunner.maxThrottleRetries))
+    }
+
     @Test func concurrentRunGivesTheSameReportAsASequentialOne() async {
         var configuration = TestScenarios.configuration(concurrency: 4)
         configuration.concurrency = 4
