@@ -15,13 +15,16 @@ enum Substitution {
             }
             let expression = String(rest[open.upperBound..<close.lowerBound]).trimmingCharacters(in: .whitespaces)
             // `{{id|percent}}` percent-encodes the value for a path segment (`:` becomes `%3A`).
-            let parts = expression.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            let name = parts[0]
-            if let value = variables[name] {
+            let parts = expression.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let name = parts.first ?? ""
+            let filter = parts.count > 1 ? parts[1] : nil
+            if !name.isEmpty, filter == nil || filter == "percent", let value = variables[name] {
                 let text = value.stringValue ?? value.serialized()
-                output += parts.count > 1 && parts[1] == "percent" ? percentEncode(text) : text
+                output += filter == "percent" ? percentEncode(text) : text
             } else {
-                if !missing.contains(name) { missing.append(name) }
+                // An unknown name, an empty `{{}}` or an unknown filter: reported, never a crash.
+                let shown = name.isEmpty ? "{{}}" : filter.map { "\(name)|\($0)" } ?? name
+                if !missing.contains(shown) { missing.append(shown) }
                 output += rest[open.lowerBound..<close.upperBound]
             }
             rest = rest[close.upperBound...]
