@@ -56,7 +56,7 @@ extension FastPass {
                 seen |= slot.bit
                 guard validateValue(slot, depth: depth) else { return false }
             } else {
-                guard unknownMember(shape, start: nameStart, length: nameLength), skipValue(depth: depth) else { return false }
+                guard unknownMember(shape, start: nameStart, length: nameLength, from: spanMark), skipValue(depth: depth) else { return false }
             }
             skipWhitespace()
             guard index < end else { return malformed() }
@@ -95,8 +95,9 @@ extension FastPass {
     }
 
     /// A member no rule names: a violation under `reject` unless it is an annotation (`@`), else skipped; its
-    /// name is remembered so a duplicate is caught as the reporting path catches it.
-    mutating func unknownMember(_ shape: FastShape, start: Int, length: Int) -> Bool {
+    /// name is remembered so a duplicate is caught as the reporting path catches it. Only the names of the
+    /// current object (spans from `from` on) count: an enclosing object's names are not duplicates.
+    mutating func unknownMember(_ shape: FastShape, start: Int, length: Int, from: Int) -> Bool {
         if shape.rejectsUnknown {
             var k = 0
             var annotation = false
@@ -106,7 +107,7 @@ extension FastPass {
             }
             if !annotation { return violation() }
         }
-        var span = 0
+        var span = from
         while span < spanCount {
             if spans[2 &* span &+ 1] == length && equalBytes(start, base + spans[2 &* span], length) { return violation() }
             span &+= 1

@@ -51,6 +51,8 @@ struct FastValidatorCaseTests {
         Case(body: selfInitiated(#""notes":{"content":"x"}"#), verdict: .needsReport, why: "assignment-only field"),
         Case(body: selfInitiated("").replacingOccurrences(of: "}", with: ",}"), verdict: .needsReport, why: "trailing comma"),
         Case(body: "\u{FEFF}" + selfInitiated(""), verdict: .needsReport, why: "byte order mark"),
+        Case(body: ##"{"@odata.type":"#microsoft.graph.learningAssignment","@odata.context":"c","assignmentType":"required","learningContentId":"c","learnerUserId":"u","learningProviderId":"p","status":"notStarted","notes":{"@odata.context":"c","content":"x"}}"##,
+             verdict: .valid, why: "the same annotation at two levels is no duplicate"),
         Case(body: "[]", verdict: .needsReport, why: "not an object"),
         Case(body: "", verdict: .needsReport, why: "empty"),
         Case(body: ##"{"@odata.type":"#microsoft.graph.learningAssignment","notes":{"@odata.type":"#microsoft.graph.learningSelfInitiatedCourse"}}"##,
@@ -63,6 +65,10 @@ struct FastValidatorCaseTests {
         let bytes = Array(testCase.body.utf8)
         #expect(bytes.withUnsafeBytes { agreement.fast.verdict($0, operation: .createActivity) } == testCase.verdict)
         #expect(agreement.disagreement(bytes) == nil)
+        // The triage may defer, but what it settles must match the report.
+        let report = Contract().validate(bytes, operation: .createActivity)
+        let triage = bytes.withUnsafeBytes { agreement.fast.triage($0, operation: .createActivity) }
+        #expect(triage != (report.isValid ? .invalid : .valid), "triage \(triage) vs report \(report.isValid)")
     }
 
     @Test func validReportNamesTheBody() {
