@@ -19,13 +19,18 @@ public struct ConformanceReport: Sendable, Hashable, Codable {
     public var deviationCount: Int { scenarios.reduce(0) { $0 + $1.deviations.count } }
 
     /// 0 conformant, 1 deviations, 3 unreachable, timed out or throttled out (2 is for usage and fixture errors,
-    /// decided before a run starts). Unreachability wins: the results are incomplete.
+    /// decided before a run starts). Unreachability wins: the results are incomplete. A run in which every
+    /// scenario was skipped checked nothing, so it is not "conformant" either: 3, never a green gate.
     public var exitCode: Int32 {
         if unreachable != nil || count(.unreachable) > 0 { return 3 }
         if count(.failed) > 0 { return 1 }
         if count(.throttled) > 0 { return 3 }
+        if checkedNothing { return 3 }
         return 0
     }
+
+    /// Every scenario was skipped (no credential, no state endpoint…): the target was not exercised at all.
+    public var checkedNothing: Bool { !scenarios.isEmpty && scenarios.allSatisfy { $0.status == .skipped } }
 
     /// The counts a dashboard wants without walking the scenarios (written into the JSON report).
     public struct Summary: Sendable, Hashable, Codable {
@@ -48,6 +53,7 @@ public struct ConformanceReport: Sendable, Hashable, Codable {
         let variants = variantCount
         if variants > 0 { line += " (\(variants) variant\(variants == 1 ? "" : "s"))" }
         if let unreachable { line += "; target unreachable: \(unreachable)" }
+        if checkedNothing { line += "; nothing was checked: every scenario was skipped (see the reasons above)" }
         return line
     }
 }

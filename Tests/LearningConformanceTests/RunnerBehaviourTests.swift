@@ -61,7 +61,9 @@ import Testing
         let report = await Self.run(target.transport)
         #expect(report.count(.skipped) == TestScenarios.all.count)
         #expect(report.scenarios.allSatisfy { $0.skipReasons.first?.hasPrefix("state could not be set") == true })
-        #expect(report.exitCode == 0)
+        // Nothing was checked: a deployment gate must not read that as conformant.
+        #expect(report.exitCode == 3)
+        #expect(report.summaryLine.hasSuffix("nothing was checked: every scenario was skipped (see the reasons above)"))
     }
 
     @Test(arguments: [HTTPClientError.connectionRefused("127.0.0.1:9"), .timedOut])

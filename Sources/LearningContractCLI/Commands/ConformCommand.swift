@@ -19,7 +19,7 @@ public enum ConformCommand: CLICommand {
             role=VALUE, and a step whose role has no credential is skipped, never passed. Credentials never \
             appear in any output: curl commands show 'Authorization: Bearer [REDACTED]'. \
             Exit codes: 0 conformant, 1 deviations, 2 usage or fixture error, 3 target unreachable, timed \
-            out or throttled out.
+            out, throttled out, or nothing checked (every scenario skipped).
             """,
         options: [
             .value("base-url", valueName: "url", help: "Target base URL including the version segment; default: the embedded emulator."),
