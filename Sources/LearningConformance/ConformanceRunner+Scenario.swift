@@ -78,8 +78,9 @@ extension ConformanceRunner {
         return ScenarioResult(
             id: scenario.id, title: scenario.title, file: scenario.file, tags: scenario.tags,
             source: scenario.source?.description, status: status,
-            deviations: deviations.map { redactor.scrubbed($0) }, variants: run.variants,
-            extraFields: run.extraFields, skipReasons: run.skipReasons, notes: run.notes,
+            deviations: deviations.map { redactor.scrubbed($0) }, variants: run.variants.map { redactor.scrubbed($0) },
+            extraFields: run.extraFields.map(redactor.scrub), skipReasons: run.skipReasons.map(redactor.scrub),
+            notes: run.notes.map(redactor.scrub),
             stepsRun: run.stepsRun, durationSeconds: seconds
         )
     }
@@ -113,6 +114,13 @@ extension Redactor {
         copy.expected = scrub(copy.expected)
         copy.actual = scrub(copy.actual)
         copy.curl = scrub(copy.curl)
+        return copy
+    }
+
+    func scrubbed(_ variant: VariantHit) -> VariantHit {
+        var copy = variant
+        copy.canonical = scrub(copy.canonical)
+        copy.actual = scrub(copy.actual)
         return copy
     }
 }

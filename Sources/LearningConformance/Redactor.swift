@@ -1,3 +1,5 @@
+import Foundation
+
 /// Keeps secrets out of every output: Authorization keeps its scheme (`Bearer [REDACTED]`), other
 /// credential-looking headers are replaced whole, and known credential values are scrubbed from any text.
 public struct Redactor: Sendable {
@@ -11,7 +13,18 @@ public struct Redactor: Sendable {
     /// Credential values to scrub wherever they appear (configured tokens, minted tokens).
     public var secrets: [String]
 
-    public init(secrets: [String] = []) { self.secrets = secrets.filter { $0.count >= 8 } }
+    /// Each credential is scrubbed as given and without a leading `Bearer ` (a user may pass either form);
+    /// values under 4 characters are not credentials anyone would use and would only mangle the output.
+    public init(secrets: [String] = []) {
+        var all: [String] = []
+        for secret in secrets {
+            let trimmed = secret.trimmingCharacters(in: .whitespaces)
+            let bare = trimmed.lowercased().hasPrefix("bearer ") ? String(trimmed.dropFirst(7)).trimmingCharacters(in: .whitespaces) : trimmed
+            for candidate in [trimmed, bare] where candidate.count >= 4 && !all.contains(candidate) { all.append(candidate) }
+        }
+        // Longest first, so a bare token inside its `Bearer …` form doesn't leave the prefix's remainder behind.
+        self.secrets = all.sorted { $0.count > $1.count }
+    }
 
     public static func redactHeader(name: String, value: String) -> String {
         let lower = name.lowercased()
