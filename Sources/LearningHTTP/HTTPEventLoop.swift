@@ -268,6 +268,7 @@ final class HTTPEventLoop: @unchecked Sendable {
                                                       isHeadRequest: parsed.isHead, date: dateBytes, to: &bytes)
                         connection.delayed = (now + SocketSupport.nanoseconds(delay), bytes, keepAlive)
                         delayedCount += 1
+                        updateInterest(connection)
                         break parsing
                     }
                     HTTPResponseSerializer.append(response, keepAlive: keepAlive, minorVersion: parsed.minorVersion,
@@ -300,6 +301,7 @@ final class HTTPEventLoop: @unchecked Sendable {
             connection.output.append(contentsOf: delayed.bytes)
             connection.delayed = nil
             delayedCount -= 1
+            updateInterest(connection)
         }
         appendRejection(rejection, to: connection)
         flush(connection, now: now)
@@ -366,7 +368,9 @@ final class HTTPEventLoop: @unchecked Sendable {
     /// Reads stop while the peer closed its side or while parsing is paused for unwritten output (so a client
     /// that pipelines without reading cannot grow our buffers); writes are watched only while a write would block.
     private func updateInterest(_ connection: HTTPConnection) {
-        var events: Int16 = connection.peerClosed || connection.pausedForOutput ? 0 : Int16(POLLIN)
+        // No reading while output is backed up or a delayed response is pending: a pipelining client must not be
+        // able to grow the buffer without bound while nothing parses it.
+        var events: Int16 = connection.peerClosed || connection.pausedForOutput || connection.delayed != nil ? 0 : Int16(POLLIN)
         if connection.wantsWritable { events |= Int16(POLLOUT) }
         setPollEvents(connection.fd, events)
     }
@@ -407,6 +411,7 @@ final class HTTPEventLoop: @unchecked Sendable {
                     if !delayed.keepAlive || shuttingDown { connection.closeAfterWrite = true }
                     connection.delayed = nil
                     delayedCount -= 1
+                    updateInterest(connection)
                     connection.phaseStart = now  // the idle clock starts when the response leaves, not when it was made
                     flush(connection, now: now, resume: false)
                     if self.connection(for: connection.fd) === connection, !connection.closeAfterWrite,
