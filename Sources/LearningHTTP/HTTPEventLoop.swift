@@ -20,6 +20,7 @@ final class HTTPEventLoop: @unchecked Sendable {
 
     private let shutdownLock = NSLock()
     private var shutdownRequested = false
+    private var wakePipeClosed = false
 
     // Loop-thread state only below.
     private var connections: [HTTPConnection?] = []
@@ -64,23 +65,35 @@ final class HTTPEventLoop: @unchecked Sendable {
 
     deinit {
         readBuffer.deallocate()
+        closeWakePipe()  // a loop that never ran (start() failed part-way) still owns its pipe
     }
 
-    /// Thread-safe: asks the loop to begin its graceful shutdown.
+    /// Thread-safe: asks the loop to begin its graceful shutdown. Never writes to the wake pipe once the loop
+    /// has closed it: by then its descriptor number may belong to another file or socket.
     func requestShutdown() {
         shutdownLock.lock()
+        defer { shutdownLock.unlock() }
         shutdownRequested = true
-        shutdownLock.unlock()
+        guard !wakePipeClosed else { return }
         var one: UInt64 = 1
         _ = write(wakeWriteFd, &one, 8)
+    }
+
+    /// Closes the wake pipe once, under the shutdown lock that `requestShutdown` writes under.
+    private func closeWakePipe() {
+        shutdownLock.lock()
+        defer { shutdownLock.unlock() }
+        guard !wakePipeClosed else { return }
+        wakePipeClosed = true
+        close(wakeFd)
+        close(wakeWriteFd)
     }
 
     func run() {
         var ready: [(fd: Int32, events: Int16)] = []
         defer {
             for case let connection? in connections { closeConnection(connection) }
-            close(wakeFd)
-            close(wakeWriteFd)
+            closeWakePipe()
         }
         while true {
             let count = poll(&pollFds, nfds_t(pollFds.count), nextWaitMilliseconds())

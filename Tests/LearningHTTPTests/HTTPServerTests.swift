@@ -290,4 +290,27 @@ struct HTTPServerTests {
         // The listener is gone: new connections are refused.
         #expect((try? TestSocket(port: port)) == nil)
     }
+
+    @Test("a second shutdown after the loops ended writes nothing into descriptors reused since")
+    func secondShutdownTouchesNoReusedDescriptor() throws {
+        var configuration = HTTPServerConfiguration()
+        configuration.threads = 1
+        let server = HTTPServer(configuration: configuration, handler: echoHandler)
+        _ = try server.start()
+        server.shutdown()
+        server.waitUntilShutdown()
+        // New descriptors take the lowest free numbers: the listener's, then the loop's closed wake pipe. One
+        // /dev/null descriptor takes the listener's number, so a pipe's write end lands on the old write end.
+        // (Other tests open descriptors concurrently, so this can only make the bug likely to show, never a
+        // false failure: with the fix nothing is ever written.)
+        let spacer = open("/dev/null", O_RDONLY)
+        var fds: [Int32] = [0, 0, 0, 0, 0, 0]
+        #expect(pipe(&fds[0]) == 0 && pipe(&fds[2]) == 0 && pipe(&fds[4]) == 0)
+        defer { for fd in fds + [spacer] { close(fd) } }
+        let readers = [fds[0], fds[2], fds[4]]
+        for reader in readers { _ = fcntl(reader, F_SETFL, fcntl(reader, F_GETFL) | O_NONBLOCK) }
+        server.shutdown()
+        var byte: UInt8 = 0
+        for reader in readers { #expect(read(reader, &byte, 1) == -1, "the second shutdown wrote into a reused descriptor") }
+    }
 }
