@@ -87,28 +87,34 @@ struct Validator {
 
     // MARK: - Objects
 
+    /// Keys are compared byte for byte, as the reader and the fast path compare them: `"caf\u00e9"` and
+    /// `"cafe\u0301"` are different names to JSON, though Swift's `==` calls the strings equal.
     private mutating func reportDuplicates(in object: JSONObject, pointer: JSONPointer, prefix: String, ruleID: String) {
         guard Self.hasDuplicates(object) else { return }
-        var seen: Set<String> = []
-        var reported: Set<String> = []
-        for member in object where !seen.insert(member.key).inserted && reported.insert(member.key).inserted {
-            let count = object.members.count { $0.key == member.key }
+        var reported: [String] = []
+        for (index, member) in object.members.enumerated() {
+            guard object.members[..<index].contains(where: { Self.sameName($0.key, member.key) }),
+                  !reported.contains(where: { Self.sameName($0, member.key) }) else { continue }
+            reported.append(member.key)
+            let count = object.members.count { Self.sameName($0.key, member.key) }
             report(.duplicateKey, at: pointer.appending(member.key), field: dotted(prefix, member.key),
                    detail: "\"\(member.key)\" appears \(count) times; JSON parsers disagree on which value wins (RFC 8259 section 4)",
                    ruleID: ruleID + ".duplicateKey", source: .assumed("RFC 8259: names within an object SHOULD be unique"), row: .fieldInvalid)
         }
     }
 
-    /// Whether any key repeats: pairwise for the small objects request bodies are (no hashing), a set beyond.
+    /// Whether any key repeats, byte for byte: pairwise for the small objects request bodies are, sets of bytes beyond.
     private static func hasDuplicates(_ object: JSONObject) -> Bool {
         let members = object.members
-        if members.count > 24 { return Set(members.map(\.key)).count != members.count }
+        if members.count > 24 { return Set(members.map { Array($0.key.utf8) }).count != members.count }
         for i in members.indices.dropFirst() {
             let key = members[i].key
-            for j in 0..<i where members[j].key == key { return true }
+            for j in 0..<i where sameName(members[j].key, key) { return true }
         }
         return false
     }
+
+    static func sameName(_ a: String, _ b: String) -> Bool { a.utf8.elementsEqual(b.utf8) }
 
     private mutating func checkObject(
         _ object: JSONObject, fields: [FieldRule], pointer: JSONPointer, prefix: String, body: BodyRule, topLevel: Bool

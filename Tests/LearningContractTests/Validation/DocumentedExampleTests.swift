@@ -22,3 +22,16 @@ import Testing
         #expect(report.graphError?.message == "Input field learningProviderId is required")
     }
 }
+
+@Suite struct DuplicateNameTests {
+    /// JSON compares names by their code points; Swift's `==` applies canonical equivalence. The reader, the fast
+    /// path and the report must all say these two names differ.
+    @Test func canonicallyEquivalentNamesAreNotDuplicates() {
+        let contract = Contract(configuration: ContractConfiguration(unknownProperties: .ignore))
+        let body = Array(#"{"displayName":"x","caf\u00e9":1,"cafe\u0301":2,"squareLogoWebUrlForDarkTheme":"a","squareLogoWebUrlForLightTheme":"a","longLogoWebUrlForDarkTheme":"a","longLogoWebUrlForLightTheme":"a"}"#.utf8)
+        #expect(contract.validate(body, operation: .createProvider).isValid)
+        #expect(contract.validateFast(body, operation: .createProvider).isValid)
+        let duplicated = Array(#"{"displayName":"x","caf\u00e9":1,"caf\u00e9":2,"squareLogoWebUrlForDarkTheme":"a","squareLogoWebUrlForLightTheme":"a","longLogoWebUrlForDarkTheme":"a","longLogoWebUrlForLightTheme":"a"}"#.utf8)
+        #expect(contract.validate(duplicated, operation: .createProvider).violations.map(\.kind) == [.duplicateKey])
+    }
+}
