@@ -187,20 +187,7 @@ struct FastPass {
     /// One multi-byte UTF-8 sequence at `index` (Unicode table 3-7, as the reader checks it).
     @inline(__always)
     mutating func multiByte() -> Bool {
-        let lead = base[index]
-        let length: Int
-        var low: UInt8 = 0x80
-        var high: UInt8 = 0xBF
-        switch lead {
-        case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; low = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; high = 0x9F
-        case 0xF0: length = 4; low = 0x90
-        case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; high = 0x8F
-        default: return false
-        }
+        guard let (length, low, high) = UTF8Table.sequence(lead: base[index]) else { return false }
         guard index &+ length <= end else { return false }
         let second = base[index &+ 1]
         guard second >= low && second <= high else { return false }

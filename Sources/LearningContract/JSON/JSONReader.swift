@@ -478,23 +478,15 @@ private struct JSONParser {
     /// no UTF-16 surrogates, nothing past U+10FFFF); returns the offset after it.
     func validateUTF8(at offset: Int) throws(JSONReadError) -> Int {
         let lead = bytes[offset]
-        let length: Int
-        var low: UInt8 = 0x80
-        var high: UInt8 = 0xBF
-        switch lead {
-        case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; low = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; high = 0x9F
-        case 0xF0: length = 4; low = 0x90
-        case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; high = 0x8F
-        case 0x80...0xBF:
-            throw fail(.invalidUTF8, at: offset, "invalid UTF-8: stray continuation byte \(JSONReadError.describe(lead))")
-        case 0xC0, 0xC1:
-            throw fail(.invalidUTF8, at: offset, "invalid UTF-8: overlong encoding (lead \(JSONReadError.describe(lead)))")
-        default:
-            throw fail(.invalidUTF8, at: offset, "invalid UTF-8: \(JSONReadError.describe(lead)) cannot start a character")
+        guard let (length, low, high) = UTF8Table.sequence(lead: lead) else {
+            switch lead {
+            case 0x80...0xBF:
+                throw fail(.invalidUTF8, at: offset, "invalid UTF-8: stray continuation byte \(JSONReadError.describe(lead))")
+            case 0xC0, 0xC1:
+                throw fail(.invalidUTF8, at: offset, "invalid UTF-8: overlong encoding (lead \(JSONReadError.describe(lead)))")
+            default:
+                throw fail(.invalidUTF8, at: offset, "invalid UTF-8: \(JSONReadError.describe(lead)) cannot start a character")
+            }
         }
         for position in (offset + 1)..<(offset + length) {
             guard position < count else {
