@@ -1,6 +1,6 @@
 /// Builds the members of one payload as (name, raw JSON value) pairs, then breaks them on request.
 struct PayloadBuilder {
-    var random: CorpusRandom
+    var random: SplitMix64
 
     typealias Member = (name: String, value: String)
 
@@ -56,9 +56,9 @@ struct PayloadBuilder {
         var length = 0
         while length < scalars - 12 {
             var word = random.pick(Self.words)
-            if random.chance(0.01) { word = "\\\"\(word)\\\"" }  // escaped quotes
-            if random.chance(0.005) { word += "\\n" }
-            if random.chance(0.002) { word += " 🎓" }
+            if random.chance(probability: 0.01) { word = "\\\"\(word)\\\"" }  // escaped quotes
+            if random.chance(probability: 0.005) { word += "\\n" }
+            if random.chance(probability: 0.002) { word += " 🎓" }
             text += word + " "
             length += word.unicodeScalars.count + 1
         }
@@ -67,7 +67,7 @@ struct PayloadBuilder {
 
     mutating func percentage() -> String {
         let value = random.below(101)
-        if random.chance(0.01) { return "\(value).0" }
+        if random.chance(probability: 0.01) { return "\(value).0" }
         return "\(value)"
     }
 
@@ -83,10 +83,10 @@ struct PayloadBuilder {
             ("status", quoted(status)),
             ("completionPercentage", status == "completed" ? "100" : percentage()),
         ]
-        if random.chance(0.7) { members.append(("assignerUserId", quoted(guid()))) }
+        if random.chance(probability: 0.7) { members.append(("assignerUserId", quoted(guid()))) }
         if status == "completed" { members.append(("completedDateTime", dateTimeOffset())) }
-        if random.chance(0.8) { members.append(("dueDateTime", "{\"dateTime\":\(localDateTime()),\"timeZone\":\"\(random.pick(["UTC", "Pacific Standard Time", "Europe/Paris"]))\"}")) }
-        if random.chance(0.5) { members.append(("externalCourseActivityId", quoted("ext-\(random.below(1_000_000))"))) }
+        if random.chance(probability: 0.8) { members.append(("dueDateTime", "{\"dateTime\":\(localDateTime()),\"timeZone\":\"\(random.pick(["UTC", "Pacific Standard Time", "Europe/Paris"]))\"}")) }
+        if random.chance(probability: 0.5) { members.append(("externalCourseActivityId", quoted("ext-\(random.below(1_000_000))"))) }
         let content = large ? prose(scalars: 61_500 + random.below(1_000)) : prose(scalars: 60 + random.below(120))
         members.append(("notes", "{\"contentType\":\"\(random.pick(["text", "html"]))\",\"content\":\"\(content)\"}"))
         shuffle(&members)
@@ -112,9 +112,9 @@ struct PayloadBuilder {
 
     /// Mostly `@odata.type` first in documentation order; some payloads put it last or anywhere.
     mutating func shuffle(_ members: inout [Member]) {
-        if random.chance(0.1) {
+        if random.chance(probability: 0.1) {
             members.append(members.removeFirst())
-        } else if random.chance(0.2) {
+        } else if random.chance(probability: 0.2) {
             for i in stride(from: members.count - 1, to: 0, by: -1) { members.swapAt(i, random.below(i + 1)) }
         }
     }
@@ -140,7 +140,7 @@ struct PayloadBuilder {
             default: replace("completedDateTime", with: "true", in: &members)
             }
         case .badEnum:
-            if assignment && random.chance(0.3) {
+            if assignment && random.chance(probability: 0.3) {
                 replace("assignmentType", with: quoted(random.pick(["mandatory", "Required", "optional"])), in: &members)
             } else {
                 replace("status", with: quoted(random.pick(["done", "Completed", "finished", "in_progress", ""])), in: &members)
@@ -153,7 +153,7 @@ struct PayloadBuilder {
             ])
             replace(name, with: quoted(bad), in: &members)
         case .overLongString:
-            if random.chance(0.5) {
+            if random.chance(probability: 0.5) {
                 replace("learnerUserId", with: quoted(String(repeating: "a", count: 257 + random.below(100))), in: &members)
             } else {
                 replace("externalCourseActivityId", with: quoted("ext-" + String(repeating: "x", count: 260)), in: &members)
@@ -167,7 +167,7 @@ struct PayloadBuilder {
             let member = members[random.below(members.count)]
             members.insert(member, at: random.below(members.count + 1))
         case .badODataType:
-            if random.chance(0.3) {
+            if random.chance(probability: 0.3) {
                 members.removeAll { $0.name == "@odata.type" }
             } else {
                 replace("@odata.type", with: quoted(random.pick(["#microsoft.graph.learningCourse", "microsoft.graph.learningAssignment", "#Microsoft.Graph.LearningAssignment"])), in: &members)

@@ -38,12 +38,12 @@ public struct SyntheticCorpus: Sendable {
     }
 
     public func payload(at position: Int) -> Payload {
-        var random = CorpusRandom(seed: seed ^ (UInt64(truncatingIfNeeded: position) &* 0x9E37_79B9_7F4A_7C15))
+        var random = SplitMix64(seed: seed ^ (UInt64(truncatingIfNeeded: position) &* 0x9E37_79B9_7F4A_7C15))
         var builder = PayloadBuilder(random: random)
-        let assignment = size == .large || builder.random.chance(0.6)
+        let assignment = size == .large || builder.random.chance(probability: 0.6)
         var members = assignment ? builder.assignment(large: size == .large) : builder.selfInitiated()
         random = builder.random
-        guard random.chance(1 - validFraction) else {
+        guard random.chance(probability: 1 - validFraction) else {
             return Payload(bytes: PayloadBuilder.serialize(members), mutation: nil, operation: .createActivity)
         }
         let mutation = Mutation.allCases[Int(random.next() % UInt64(Mutation.allCases.count))]
@@ -51,20 +51,4 @@ public struct SyntheticCorpus: Sendable {
         let bytes = builder.apply(mutation, to: &members, assignment: assignment)
         return Payload(bytes: bytes, mutation: mutation, operation: .createActivity)
     }
-}
-
-/// A small, fast, seedable generator: SplitMix64 (Steele, Lea and Flood), as the tests' own.
-struct CorpusRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func chance(_ p: Double) -> Bool { Double(next() >> 11) / Double(1 << 53) < p }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
-    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
 }

@@ -20,7 +20,7 @@ struct FastPrimitiveTests {
             for _ in 0..<(1 + random.below(2)) where !text.isEmpty {
                 var characters = Array(text)
                 let at = random.below(characters.count)
-                if random.chance(50) { characters[at] = alphabet[random.below(alphabet.count)] } else { characters.remove(at: at) }
+                if random.chance(percent: 50) { characters[at] = alphabet[random.below(alphabet.count)] } else { characters.remove(at: at) }
                 text = String(characters)
             }
             inputs.append(text)

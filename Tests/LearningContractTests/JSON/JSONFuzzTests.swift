@@ -140,7 +140,7 @@ struct JSONFuzzTests {
         var random = SplitMix64(seed: Self.seed ^ 0xFFFF)
         for _ in 0..<(Self.iterations / 5) {
             let input = (0..<random.below(64)).map { _ in
-                random.chance(70) ? Self.significant[random.below(Self.significant.count)][0] : UInt8(truncatingIfNeeded: random.next())
+                random.chance(percent: 70) ? Self.significant[random.below(Self.significant.count)][0] : UInt8(truncatingIfNeeded: random.next())
             }
             let outcome = Self.check(input, differential: true)
             #expect(outcome.failure == nil, "\(Self.describe(input)): \(outcome.failure ?? "")")

@@ -30,10 +30,10 @@ struct JSONWriterTests {
         }
 
         mutating func lexeme() -> String {
-            var text = random.chance(30) ? "-" : ""
-            text += random.chance(20) ? "0" : digits(true)
-            if random.chance(40) { text += "." + digits(false) }
-            if random.chance(30) {
+            var text = random.chance(percent: 30) ? "-" : ""
+            text += random.chance(percent: 20) ? "0" : digits(true)
+            if random.chance(percent: 40) { text += "." + digits(false) }
+            if random.chance(percent: 30) {
                 text += ["e", "E"][random.below(2)] + ["", "+", "-"][random.below(3)] + digits(false)
             }
             return text
@@ -42,7 +42,7 @@ struct JSONWriterTests {
         mutating func value(depth: Int) -> JSONValue {
             switch random.below(depth > 4 ? 4 : 7) {
             case 0: return .null
-            case 1: return .bool(random.chance(50))
+            case 1: return .bool(random.chance(percent: 50))
             case 2: return .number(JSONNumber(lexeme: lexeme()))
             case 3: return .string(string())
             case 4, 5:
@@ -50,7 +50,7 @@ struct JSONWriterTests {
             default:
                 var members: [JSONObject.Member] = []
                 for _ in 0..<random.below(5) {
-                    let key = random.chance(20) && !members.isEmpty ? members[0].key : string()
+                    let key = random.chance(percent: 20) && !members.isEmpty ? members[0].key : string()
                     members.append(JSONObject.Member(key: key, value: value(depth: depth + 1)))
                 }
                 return .object(JSONObject(members))
