@@ -23,21 +23,23 @@ extension HTTPClient {
             urlRequest.addValue(field.value, forHTTPHeaderField: field.name)
         }
         if !request.body.isEmpty { urlRequest.httpBody = Data(request.body) }
-        let session = URLSession(configuration: .ephemeral, delegate: NoRedirects(), delegateQueue: nil)
+        // The body is collected by a delegate that counts bytes as they arrive and cancels past the limit, so a
+        // hostile target can't make the runner buffer an endless response until the timeout.
+        let collector = BoundedCollector(limit: configuration.maxResponseBytes)
+        let session = URLSession(configuration: .ephemeral, delegate: collector, delegateQueue: nil)
         defer { session.finishTasksAndInvalidate() }
-        do {
-            let (data, response) = try await session.data(for: urlRequest)
-            guard let http = response as? HTTPURLResponse else { return .failure(.malformedResponse("not an HTTP response")) }
-            if data.count > configuration.maxResponseBytes { return .failure(.responseTooLarge(configuration.maxResponseBytes)) }
+        let outcome = await withCheckedContinuation { continuation in
+            collector.start(session.dataTask(with: urlRequest), continuation: continuation)
+        }
+        switch outcome {
+        case .failure(let error):
+            return .failure(error)
+        case .success(let (http, data)):
             var headers = HTTPHeaders()
             for (name, value) in http.allHeaderFields {
                 headers.append(name: String(describing: name), value: String(describing: value))
             }
             return .success(HTTPResponse(status: http.statusCode, headers: headers, body: Array(data)))
-        } catch let error as URLError {
-            return .failure(Self.map(error))
-        } catch {
-            return .failure(.other(String(describing: error)))
         }
     }
 
@@ -54,8 +56,74 @@ extension HTTPClient {
     }
 }
 
-/// Hands redirects back to the caller instead of following them.
-private final class NoRedirects: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+/// Collects one data task's response with a size cap, and hands redirects back instead of following them.
+private final class BoundedCollector: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    typealias Outcome = Result<(HTTPURLResponse, Data), HTTPClientError>
+
+    private let limit: Int
+    private let lock = NSLock()
+    private var data = Data()
+    private var response: HTTPURLResponse?
+    private var tooLarge = false
+    private var continuation: CheckedContinuation<Outcome, Never>?
+
+    init(limit: Int) { self.limit = limit }
+
+    func start(_ task: URLSessionDataTask, continuation: CheckedContinuation<Outcome, Never>) {
+        lock.lock()
+        self.continuation = continuation
+        lock.unlock()
+        task.resume()
+    }
+
+    func urlSession(
+        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+        completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void
+    ) {
+        lock.lock()
+        self.response = response as? HTTPURLResponse
+        // A declared length over the limit is refused before a byte of the body is read.
+        if response.expectedContentLength > Int64(limit) { tooLarge = true }
+        let refuse = tooLarge
+        lock.unlock()
+        completionHandler(refuse ? .cancel : .allow)
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive chunk: Data) {
+        lock.lock()
+        if !tooLarge {
+            if data.count + chunk.count > limit {
+                tooLarge = true
+                data = Data()
+            } else {
+                data.append(chunk)
+            }
+        }
+        let cancel = tooLarge
+        lock.unlock()
+        if cancel { dataTask.cancel() }
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+        lock.lock()
+        let outcome: Outcome
+        if tooLarge {
+            outcome = .failure(.responseTooLarge(limit))
+        } else if let error = error as? URLError {
+            outcome = .failure(HTTPClient.map(error))
+        } else if let error {
+            outcome = .failure(.other(String(describing: error)))
+        } else if let response {
+            outcome = .success((response, data))
+        } else {
+            outcome = .failure(.malformedResponse("not an HTTP response"))
+        }
+        let continuation = self.continuation
+        self.continuation = nil
+        lock.unlock()
+        continuation?.resume(returning: outcome)
+    }
+
     func urlSession(
         _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
         newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
