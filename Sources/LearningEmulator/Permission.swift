@@ -20,9 +20,9 @@ public struct Permission: Sendable, Hashable {
             return Permission(delegated: readScopes.union(readAllScopes).union(readWriteAll).union(readWrite),
                               application: readAllScopes.union(readWriteAll), source: "spec 3.1 (GET-v1 rendered 2025-07-23)")
         case .listActivities:
-            // Spec 3.1 List row: delegated only; application is refused unless ambiguity
-            // `listWithApplicationToken` is lenient (EEU-LIST-beta prose; spec 9 #23). Default here: strict.
-            let lenient = configuration.ambiguities[Ambiguity.ID.listWithApplicationToken.rawValue] == .lenient
+            // Spec 3.1 List row: delegated only. Under lenient (the default), ambiguity `listWithApplicationToken`
+            // also lets application tokens list a user's activities (EEU-LIST-beta prose; spec 9 #23); strict refuses.
+            let lenient = configuration.strictness(for: .listWithApplicationToken) == .lenient
             return Permission(delegated: readAllScopes.union(readScopes).union(readWriteAll).union(readWrite),
                               application: lenient ? readAllScopes.union(readWriteAll) : [], source: "spec 3.1 (LIST-v1 rendered)")
         case .updateProvider, .createProvider:

@@ -67,7 +67,8 @@ import Testing
         Case(name: "403 app read-only create", method: "POST", target: Paths.contosoActivities,
              token: EmulatorHarness.token(app: ["LearningAssignedCourse.Read.All"]), body: DocBodies.createAssignment, status: 403, row: "permissionScopeMissing"),
         Case(name: "403 get without scope", method: "GET", target: activity, token: EmulatorHarness.token(delegated: ["User.Read"]), status: 403, row: "permissionScopeMissing"),
-        Case(name: "403 list with application token", method: "GET", target: Paths.learnerActivities, token: app, status: 403, row: "permissionScopeMissing"),
+        Case(name: "403 list with an application token without a read role", method: "GET", target: Paths.learnerActivities,
+             token: EmulatorHarness.token(app: ["LearningContent.ReadWrite.All"]), status: 403, row: "permissionScopeMissing"),
         Case(name: "403 list with Read (not .All) only", method: "GET", target: Paths.learnerActivities,
              token: EmulatorHarness.token(delegated: ["User.Read"]), status: 403, row: "permissionScopeMissing"),
         Case(name: "403 provider update by app", method: "PATCH", target: "/v1.0/employeeExperience/learningProviders/" + DocsWorld.contosoProviderID,
@@ -174,12 +175,18 @@ import Testing
         #expect(r.errorMessage == h.emulator.contract.catalog.error(.activityNotFound).message)
     }
 
-    @Test func listWithApplicationTokenIsAllowedWhenLenient() {
-        var configuration = EmulatorConfiguration()
-        configuration.contract.ambiguities["listWithApplicationToken"] = .lenient
-        let h = EmulatorHarness(configuration)
+    @Test func listWithApplicationTokenIsAllowedWhenLenientAndRefusedWhenStrict() {
+        let h = EmulatorHarness()  // lenient by default
         #expect(h.get(Paths.learnerActivities, token: EmulatorHarness.app).status == 200)
         #expect(h.get("/v1.0/me/employeeExperience/learningCourseActivities", token: EmulatorHarness.app).status == 400)
+        var pinned = EmulatorConfiguration()
+        pinned.contract.ambiguities["listWithApplicationToken"] = .strict
+        let refused = EmulatorHarness(pinned).get(Paths.learnerActivities, token: EmulatorHarness.app)
+        #expect(refused.status == 403)
+        #expect(refused.errorCode == "Forbidden")
+        var strict = EmulatorConfiguration()
+        strict.contract.strictness = .strict
+        #expect(EmulatorHarness(strict).get(Paths.learnerActivities, token: EmulatorHarness.app).status == 403)
     }
 
     @Test func oldBetaUpdatePathIsAcceptedWhenLenient() {
