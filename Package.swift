@@ -42,7 +42,7 @@ let package = Package(
         // Release-mode benchmarks; never part of `swift test`.
         .executableTarget(
             name: "learning-bench",
-            dependencies: ["LearningContract", "LearningHTTP", "LearningEmulator"],
+            dependencies: ["LearningContract", "LearningHTTP", "LearningEmulator", "LearningConformance"],
             swiftSettings: strict
         ),
         // Golden files with a record mode, shared by the test targets.

@@ -6,6 +6,7 @@ let subcommands: [String: ([String]) -> Int32] = [
     "http-hello": HTTPHelloBenchmark.run,
     "validator": ValidatorBenchmark.run,
     "emulator": EmulatorBenchmark.run,
+    "runner": RunnerBenchmark.run,
 ]
 
 guard let name = arguments.first, let command = subcommands[name] else {
