@@ -149,31 +149,29 @@ struct Validator {
         var key = rule.name
         var value = object[rule.name]
         // Names, ids and pointers are built only when something is found: this runs for every field of every payload.
-        var field: FieldLocation { FieldLocation(parent: pointer, key: key, prefix: prefix, name: rule.name, bodyID: body.id) }
-        var ruleID: String { field.ruleID }
+        var location: FieldLocation { FieldLocation(parent: pointer, key: key, prefix: prefix, name: rule.name, bodyID: body.id) }
+        var ruleID: String { location.ruleID }
         // Other spellings of the name (spec 9 #1).
         for alias in rule.aliases where object[alias.name] != nil {
             if value != nil {
-                report(.duplicateKey, at: pointer.appending(alias.name), field: field.dotted,
+                report(.duplicateKey, at: pointer.appending(alias.name), field: location.dotted,
                        detail: "both \"\(rule.name)\" and \"\(alias.name)\" are present; send one", ruleID: ruleID + ".alias",
                        source: rule.source, row: .fieldInvalid)
                 return
             }
             key = alias.name
             value = object[alias.name]
-            report(.invalidValue, at: pointer.appending(alias.name), field: field.dotted,
+            report(.invalidValue, at: pointer.appending(alias.name), field: location.dotted,
                    detail: "\"\(alias.name)\" is the metadata spelling; the docs' newest pages send \"\(rule.name)\"",
                    ruleID: ruleID + ".alias", source: rule.source, row: .fieldInvalid, ambiguity: alias.ambiguity)
         }
-        var at: JSONPointer { field.pointer }
-        var location: FieldLocation { field }
         guard let value else {
             switch rule.presence {
             case .required:
-                report(.required, at: at, field: field.dotted, detail: "\(field.dotted) is required: \(rule.kind.summary)", ruleID: ruleID + ".required",
+                report(.required, at: location.pointer, field: location.dotted, detail: "\(location.dotted) is required: \(rule.kind.summary)", ruleID: ruleID + ".required",
                        source: rule.source, row: .fieldRequired)
             case .disputedRequired(let ambiguity):
-                report(.required, at: at, field: field.dotted, detail: "\(field.dotted) is required by the docs' tables, though an example omits it",
+                report(.required, at: location.pointer, field: location.dotted, detail: "\(location.dotted) is required by the docs' tables, though an example omits it",
                        ruleID: ruleID + ".required", source: rule.source, row: .fieldRequired, ambiguity: ambiguity)
             case .optional, .disputedPresent:
                 break
@@ -182,22 +180,22 @@ struct Validator {
         }
         if case .disputedPresent(let ambiguity) = rule.presence {
             let explanation = ambiguity == .nonUpdatableFieldsInUpdate
-                ? "\(field.dotted) is not an updatable property (the update example sends it anyway)"
+                ? "\(location.dotted) is not an updatable property (the update example sends it anyway)"
                 : ambiguity == .serverGeneratedFieldsInCreate
-                    ? "\(field.dotted) is set by the service, not by the request body"
-                    : "\(field.dotted) is not a property of this subtype in the metadata"
+                    ? "\(location.dotted) is set by the service, not by the request body"
+                    : "\(location.dotted) is not a property of this subtype in the metadata"
             let isStrict = configuration.strictness(for: ambiguity) == .strict
-            report(ambiguity == .nonUpdatableFieldsInUpdate ? .notUpdatable : .unknownProperty, at: at, field: field.dotted,
+            report(ambiguity == .nonUpdatableFieldsInUpdate ? .notUpdatable : .unknownProperty, at: location.pointer, field: location.dotted,
                    detail: explanation, ruleID: ruleID + ".presence", source: rule.source, row: .fieldInvalid, ambiguity: ambiguity)
             if isStrict { return }
         }
         if case .null = value {
             if rule.nullable { return }
             if rule.presence == .required {
-                report(.required, at: at, field: field.dotted, detail: "\(field.dotted) is required and can't be null", ruleID: ruleID + ".required",
+                report(.required, at: location.pointer, field: location.dotted, detail: "\(location.dotted) is required and can't be null", ruleID: ruleID + ".required",
                        source: rule.source, row: .fieldRequired)
             } else {
-                report(.invalidType, at: at, field: field.dotted, detail: "\(field.dotted) can't be null: \(rule.kind.summary)", ruleID: ruleID + ".nullable",
+                report(.invalidType, at: location.pointer, field: location.dotted, detail: "\(location.dotted) can't be null: \(rule.kind.summary)", ruleID: ruleID + ".nullable",
                        source: rule.source, row: .fieldInvalid)
             }
             return
@@ -205,8 +203,8 @@ struct Validator {
         if let failure = check(value, against: rule.kind, rule: rule, location: location, body: body) {
             // A documented alternate shape (spec 9 #2, #3) turns a type failure into a variant.
             if let alternate = rule.alternateKinds.first(where: { check(value, against: $0.kind, rule: rule, location: location, body: body, dryRun: true) == nil }) {
-                report(.invalidType, at: at, field: field.dotted,
-                       detail: "\(field.dotted) sent as \(alternate.kind.summary); the metadata and every example use \(rule.kind.summary)",
+                report(.invalidType, at: location.pointer, field: location.dotted,
+                       detail: "\(location.dotted) sent as \(alternate.kind.summary); the metadata and every example use \(rule.kind.summary)",
                        ruleID: ruleID + ".type", source: rule.source, row: .fieldInvalid, ambiguity: alternate.ambiguity)
                 return
             }
@@ -311,12 +309,11 @@ struct Validator {
                                source: rule.source, row: .fieldInvalid)
             }
             return nil
-        case .object(let type, let fields):
+        case .object(_, let fields):
             guard case .object(let nested) = value else { return typeFailure() }
             if dryRun { return nil }
             reportDuplicates(in: nested, pointer: at, prefix: field, ruleID: ruleID)
             checkObject(nested, fields: fields, pointer: at, prefix: field, body: body, topLevel: false)
-            _ = type
             return nil
         }
     }
