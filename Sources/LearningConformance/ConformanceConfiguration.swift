@@ -26,6 +26,17 @@ public struct ConformanceConfiguration: Sendable {
     public var keySpellings: [String: [String]]
     /// Response members the docs define; under `--strict`, others are extra fields.
     public var documentedMembers: Set<String>
+    /// Deadline of one step: every send, Retry-After wait, parse and comparison of it (`--step-timeout`).
+    public var stepTimeout: Duration = .seconds(60)
+    /// Deadline of one scenario, its state set-up included (`--scenario-timeout`).
+    public var scenarioTimeout: Duration = .seconds(300)
+    /// Total Retry-After waiting the whole run may spend (`--throttle-budget`); past it, the throttled step stops
+    /// its scenario and the scenarios not started yet are reported "throttled out" (exit 3).
+    public var throttleBudget: Duration = .seconds(60)
+    /// Headers added to every request to the target (`-H 'Name: value'`), unless the step sets the same name.
+    public var extraHeaders: [(name: String, value: String)] = []
+    /// Most requests per second to the target (`--rate-limit N/s`); nil: as fast as the scenarios go.
+    public var requestsPerSecond: Double?
 
     public init(
         baseURL: URL, stateURL: URL? = nil, strict: Bool = false, concurrency: Int = 4,
@@ -49,6 +60,11 @@ public struct ConformanceConfiguration: Sendable {
         components.host = baseURL.host
         components.port = baseURL.port
         return components.url ?? baseURL
+    }
+
+    /// Values of `extraHeaders` that are credentials (by name or by look), scrubbed from every output.
+    public var extraHeaderSecrets: [String] {
+        extraHeaders.filter { Redactor.isSecretHeader(name: $0.name, value: $0.value) }.map(\.value)
     }
 
     public var resolvedStateURL: URL { stateURL ?? origin.appendingPathComponent("_emulator") }

@@ -9,6 +9,8 @@ extension ConformanceRunner {
         var variants: [(pointer: String, canonical: String, actual: String, row: String?, ambiguity: String?)] = []
         var extras: [String] = []
         var extraValues: [String: String] = [:]
+        /// Undeclared members beyond those listed in `extras`.
+        var extrasLeftOut = 0
         var captured: [(name: String, value: JSONValue)] = []
         var body: JSONValue?
     }
@@ -18,7 +20,8 @@ extension ConformanceRunner {
 
     func check(
         _ step: Step, response: HTTPResponse, request: HTTPRequest,
-        expectedBody explicitBody: JSONValue?, expectedHeaders explicitHeaders: [(String, JSONValue)]
+        expectedBody explicitBody: JSONValue?, expectedHeaders explicitHeaders: [(String, JSONValue)],
+        deadline: ContinuousClock.Instant? = nil
     ) -> StepOutcome {
         var outcome = StepOutcome()
         let row = step.expect.errorRow.flatMap { configuration.rows[$0] }
@@ -29,10 +32,10 @@ extension ConformanceRunner {
         }
 
         // Slots: the fixture's, plus minutes derived from Retry-After (spec 9 #11: header in seconds,
-        // message in minutes = ceil(seconds / 60)).
+        // message in minutes = ceil(seconds / 60)), parsed with bounds: the value is the target's.
         var slots = step.expect.slots
-        if slots["noOfMinutes"] == nil, let seconds = response.headers["Retry-After"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) {
-            slots["noOfMinutes"] = String((seconds + 59) / 60)
+        if slots["noOfMinutes"] == nil, let minutes = RetryAfter.minutes(response.headers["Retry-After"]) {
+            slots["noOfMinutes"] = String(minutes)
         }
         var comparator = ResponseComparator(rows: configuration.rows, slots: slots, keySpellings: configuration.keySpellings)
 
@@ -48,7 +51,7 @@ extension ConformanceRunner {
             if let body = try? JSONReader().read(response.body.prefix(Self.maxBodyBytes)).root,
                let code = body[pointer: "/error/code"]?.stringValue {
                 let message = body[pointer: "/error/message"]?.stringValue ?? ""
-                findings[0].actual += " (error.code \"\(code)\": \(ResponseComparator.render(.string(message))))"
+                findings[0].actual += " (error.code \(ResponseComparator.render(.string(code))): \(ResponseComparator.render(.string(message))))"
             }
             outcome.findings = findings
             return outcome
@@ -70,11 +73,13 @@ extension ConformanceRunner {
             let label = "header \(name)"
             if case .string(let text) = expected, name.lowercased() == "content-type" {
                 if actual.map({ Self.mediaType($0) == Self.mediaType(text) }) != true {
-                    findings.append(Finding(kind: .header, pointer: label, expected: text, actual: actual ?? "(absent)", row: row?.id))
+                    findings.append(Finding(kind: .header, pointer: label, expected: text,
+                                            actual: actual.map { PeerText.bounded($0) } ?? "(absent)", row: row?.id))
                 }
                 continue
             }
             var headerComparator = ResponseComparator(rows: configuration.rows, slots: slots)
+            headerComparator.deadline = deadline
             headerComparator.compare(expected, actual.map(JSONValue.string), at: .root, row: row?.id)
             findings += headerComparator.findings.map {
                 Finding(kind: .header, pointer: label, expected: $0.expected, actual: $0.actual, row: row?.id)
@@ -102,16 +107,23 @@ extension ConformanceRunner {
             if response.body.isEmpty {
                 findings.append(Finding(kind: .missing, pointer: "/", expected: "a JSON body", actual: "(empty body)", row: row?.id))
             } else if let body = outcome.body {
+                if let deadline, ContinuousClock.now >= deadline {
+                    findings.append(Finding(kind: .deadline, pointer: "/", expected: "the response parsed within the step's deadline",
+                                            actual: "deadline passed while parsing \(response.body.count) bytes; the body was not compared"))
+                    outcome.body = nil
+                    outcome.findings = findings
+                    return outcome
+                }
                 var bodyComparator = ResponseComparator(rows: configuration.rows, slots: slots, keySpellings: configuration.keySpellings)
+                bodyComparator.deadline = deadline
                 bodyComparator.compare(expectedBody, body, at: .root, row: row?.id)
                 findings += bodyComparator.findings
                 outcome.variants += bodyComparator.variants
                 outcome.extras = bodyComparator.extras.filter { pointer in
                     !configuration.documentedMembers.contains(JSONPointer(parsing: pointer).tokens.last ?? "")
                 }
-                for pointer in outcome.extras {
-                    outcome.extraValues[pointer] = ResponseComparator.render(body[pointer: JSONPointer(parsing: pointer)])
-                }
+                for pointer in outcome.extras { outcome.extraValues[pointer] = bodyComparator.extraValues[pointer] }
+                outcome.extrasLeftOut = bodyComparator.extrasLeftOut
                 outcome.captured = bodyComparator.captured
             }
         } else if expectedStatus.numberValue?.integerValue == 204, !response.body.isEmpty {

@@ -15,11 +15,25 @@ extension ConformanceRunner {
         var unreachable = false
         var throttled = false
         var variables: [String: JSONValue] = [:]
+        /// The run's shared budgets, and this scenario's deadline.
+        let budget: RunBudget
+        let deadline: ContinuousClock.Instant
     }
 
-    func runScenario(_ scenario: Scenario, info: TargetInfo) async -> ScenarioResult {
+    func runScenario(_ scenario: Scenario, info: TargetInfo, budget: RunBudget) async -> ScenarioResult {
         let started = ContinuousClock.now
-        var run = ScenarioRun(scenario: scenario)
+        var run = ScenarioRun(scenario: scenario, budget: budget, deadline: started + configuration.scenarioTimeout)
+        // A run whose throttling budget is spent, or whose target stopped answering, starts nothing more.
+        if budget.isThrottledOut {
+            run.throttled = true
+            run.skipReasons.append("throttled out: the run's throttling budget (\(Self.seconds(budget.throttleBudget)), --throttle-budget) is spent")
+            return finish(run, duration: ContinuousClock.now - started)
+        }
+        if let down = budget.downReason {
+            run.unreachable = true
+            run.skipReasons.append("not run: the target stopped answering earlier in the run (\(down))")
+            return finish(run, duration: ContinuousClock.now - started)
+        }
         let tenantID = tenantIDs()
         run.variables["tenantId"] = .string(tenantID)
         let stateURL = configuration.resolvedStateURL
@@ -30,12 +44,12 @@ extension ConformanceRunner {
         let put = HTTPRequest(method: "PUT", target: tenantPath + "/state",
                               headers: ["Content-Type": "application/json"], body: state.utf8Bytes)
         do {
-            let response = try await transport.send(put, to: stateURL, timeout: configuration.requestTimeout)
+            let response = try await send(put, to: stateURL, until: run.deadline, run: run)
             if !(200..<300).contains(response.status) {
                 var reason = "state could not be set: PUT \(put.target) answered \(response.status)"
                 if let body = try? JSONReader().read(response.body.prefix(64 * 1024)).root,
                    let message = body[pointer: "/error/message"]?.stringValue {
-                    reason += ": " + String(message.prefix(300))
+                    reason += ": " + PeerText.bounded(message, limit: 300)
                 }
                 run.skipReasons.append(reason)
             }
@@ -44,11 +58,21 @@ extension ConformanceRunner {
         }
         if run.skipReasons.isEmpty {
             for (index, step) in scenario.steps.enumerated() {
+                if ContinuousClock.now >= run.deadline {
+                    run.deviations.append(Deviation(
+                        kind: .deadline, scenario: scenario.id, step: index + 1, stepName: step.name, pointer: "scenario",
+                        expected: "the scenario done within \(Self.seconds(configuration.scenarioTimeout)) (--scenario-timeout)",
+                        actual: "deadline passed before step \(index + 1) of \(scenario.steps.count)"))
+                    break
+                }
                 await runStep(step, number: index + 1, tenantID: tenantID, info: info, run: &run)
-                if run.unreachable { break }
+                // An unreachable target, or a throttled step, ends the scenario: later steps depend on it.
+                if run.unreachable || run.throttled { break }
             }
+            if run.unreachable, let reason = run.deviations.last?.actual { budget.markDown(reason) }
             let delete = HTTPRequest(method: "DELETE", target: tenantPath)
-            _ = try? await transport.send(delete, to: stateURL, timeout: configuration.requestTimeout)
+            // Clean-up gets its own short deadline: a scenario past its deadline still removes its tenant.
+            _ = try? await send(delete, to: stateURL, until: ContinuousClock.now + min(configuration.requestTimeout, .seconds(5)), run: run)
         }
         return finish(run, duration: ContinuousClock.now - started)
     }
@@ -74,15 +98,54 @@ extension ConformanceRunner {
             : !run.skipReasons.isEmpty ? .skipped
             : .passed
         let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-        let redactor = Redactor(secrets: Array(configuration.credentials.values))
+        let redactor = Redactor(secrets: Array(configuration.credentials.values) + configuration.extraHeaderSecrets)
+        // Everything below may hold text a target chose: bounded (with its length) after redaction.
+        func bound(_ text: String) -> String { PeerText.bounded(redactor.scrub(text)) }
         return ScenarioResult(
             id: scenario.id, title: scenario.title, file: scenario.file, tags: scenario.tags,
             source: scenario.source?.description, status: status,
-            deviations: deviations.map { redactor.scrubbed($0) }, variants: run.variants.map { redactor.scrubbed($0) },
-            extraFields: run.extraFields.map(redactor.scrub), skipReasons: run.skipReasons.map(redactor.scrub),
-            notes: run.notes.map(redactor.scrub),
+            deviations: deviations.map { Self.bounded(redactor.scrubbed($0)) }, variants: run.variants.map { Self.bounded(redactor.scrubbed($0)) },
+            extraFields: run.extraFields.map(bound), skipReasons: run.skipReasons.map(bound),
+            notes: run.notes.map(bound),
             stepsRun: run.stepsRun, durationSeconds: seconds
         )
+    }
+
+    static func bounded(_ deviation: Deviation) -> Deviation {
+        var copy = deviation
+        copy.pointer = PeerText.bounded(copy.pointer)
+        copy.expected = PeerText.bounded(copy.expected)
+        copy.actual = PeerText.bounded(copy.actual)
+        copy.curl = PeerText.bounded(copy.curl, limit: 4 * CurlCommand.maxShown)
+        return copy
+    }
+
+    static func bounded(_ variant: VariantHit) -> VariantHit {
+        var copy = variant
+        copy.pointer = PeerText.bounded(copy.pointer)
+        copy.canonical = PeerText.bounded(copy.canonical)
+        copy.actual = PeerText.bounded(copy.actual)
+        return copy
+    }
+
+    /// `12 s`, `1.5 s`: a budget as the options give it.
+    static func seconds(_ duration: Duration) -> String {
+        let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        return value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
+    }
+
+    /// One request to the target: paced by `--rate-limit`, with a timeout that ends by `deadline` at the latest.
+    /// A deadline already passed is a `.timedOut` without a byte sent.
+    func send(_ request: HTTPRequest, to url: URL, until deadline: ContinuousClock.Instant, run: ScenarioRun) async throws(HTTPClientError) -> HTTPResponse {
+        let pause = run.budget.reserveSlot()
+        if pause > .zero { await sleeper(pause) }
+        let remaining = deadline - ContinuousClock.now
+        guard remaining > .zero else { throw .timedOut }
+        var request = request
+        for header in configuration.extraHeaders where request.headers[header.name] == nil {
+            request.headers.append(name: header.name, value: header.value)
+        }
+        return try await transport.send(request, to: url, timeout: min(configuration.requestTimeout, remaining))
     }
 
     /// `$comment` members are for readers of the fixture, not for the target.

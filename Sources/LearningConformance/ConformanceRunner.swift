@@ -40,6 +40,7 @@ public struct ConformanceRunner: Sendable {
         }
         let total = scenarios.count
         let counter = Counter()
+        let budget = RunBudget(throttleBudget: configuration.throttleBudget, requestsPerSecond: configuration.requestsPerSecond)
         var results = [ScenarioResult?](repeating: nil, count: total)
         await withTaskGroup(of: (Int, ScenarioResult).self) { group in
             var next = 0
@@ -48,7 +49,7 @@ public struct ConformanceRunner: Sendable {
                 let index = next
                 let scenario = scenarios[index]
                 next += 1
-                group.addTask { (index, await runScenario(scenario, info: info)) }
+                group.addTask { (index, await runScenario(scenario, info: info, budget: budget)) }
             }
             for _ in 0..<min(configuration.concurrency, total) { addNext() }
             while let (index, result) = await group.next() {
@@ -69,7 +70,7 @@ public struct ConformanceRunner: Sendable {
         let origin = configuration.origin
         let request = HTTPRequest(method: "GET", target: "/_emulator/info", headers: ["Accept": "application/json"])
         do {
-            let response = try await transport.send(request, to: origin, timeout: configuration.requestTimeout)
+            let response = try await transport.send(request, to: origin, timeout: min(configuration.requestTimeout, configuration.stepTimeout))
             var tokens = false
             if response.status == 200, let document = try? JSONReader().read(response.body) {
                 tokens = document.root["testTokens"]?.boolValue == true

@@ -16,6 +16,8 @@ public struct Deviation: Sendable, Hashable, Codable {
         case capture
         /// The step stayed throttled past `--max-retry-wait`, and its fixture expected throttling to count.
         case throttled
+        /// The step or its scenario ran past its deadline (`--step-timeout`, `--scenario-timeout`), comparing included.
+        case deadline
     }
 
     public var kind: Kind

@@ -8,7 +8,7 @@ public struct Redactor: Sendable {
     static let secretHeaders: Set<String> = [
         "authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "api-key", "ocp-apim-subscription-key",
     ]
-    static let secretMarkers = ["token", "secret", "password", "credential", "session"]
+    static let secretMarkers = ["token", "secret", "password", "passwd", "credential", "session", "key", "auth", "cookie", "signature"]
 
     /// Credential values to scrub wherever they appear (configured tokens, minted tokens).
     public var secrets: [String]
@@ -32,8 +32,21 @@ public struct Redactor: Sendable {
             if let space = value.firstIndex(of: " ") { return String(value[..<space]) + " " + marker }
             return marker
         }
-        if secretHeaders.contains(lower) || secretMarkers.contains(where: lower.contains) { return marker }
+        if isSecretHeader(name: name, value: value) { return marker }
         return value
+    }
+
+    /// Whether a header carries a credential: by its name (Authorization, Cookie, `*token*`, `*key*`, `*secret*`…)
+    /// or by its value (an auth scheme such as `Bearer …`/`Basic …`, or a JWT).
+    public static func isSecretHeader(name: String, value: String) -> Bool {
+        let lower = name.lowercased()
+        if secretHeaders.contains(lower) || secretMarkers.contains(where: lower.contains) { return true }
+        let text = value.trimmingCharacters(in: .whitespaces)
+        let scheme = text.prefix { $0 != " " }.lowercased()
+        if ["bearer", "basic", "digest", "negotiate", "token", "sharedkey", "apikey"].contains(scheme), text.count > scheme.count { return true }
+        // A JWT: three base64url parts, the first a JSON header (`eyJ`).
+        if text.hasPrefix("eyJ"), text.split(separator: ".", omittingEmptySubsequences: false).count == 3 { return true }
+        return false
     }
 
     public func scrub(_ text: String) -> String {

@@ -23,20 +23,67 @@ struct ResponseComparator {
     private(set) var findings: [Finding] = []
     private(set) var variants: [(pointer: String, canonical: String, actual: String, row: String?, ambiguity: String?)] = []
     private(set) var extras: [String] = []
+    /// The value of each listed extra member, rendered (bounded) when it was seen.
+    private(set) var extraValues: [String: String] = [:]
     private(set) var captured: [(name: String, value: JSONValue)] = []
+    /// Undeclared members seen beyond the `maxExtras` listed in `extras`.
+    private(set) var extrasLeftOut = 0
+    /// Set when the deadline passed mid-comparison: the comparison stopped there, and said so in `findings`.
+    private(set) var deadlineExceeded = false
+    /// When the comparison must give up (the step's deadline covers comparing too); nil: no deadline.
+    var deadline: ContinuousClock.Instant?
+    private var visited = 0
+
+    /// Undeclared members listed per response; the rest are counted (a target can send 340,000 of them).
+    static let maxExtras = 100
+    /// Strings longer than this are never run through a message template's regular expression (no documented
+    /// message comes close), so a huge value costs one length check.
+    static let maxTemplateMatchLength = 16 * 1024
 
     init(rows: RowBook, slots: [String: String] = [:], keySpellings: [String: [String]] = [:]) {
         self.rows = rows; self.slots = slots; self.keySpellings = keySpellings
     }
 
+    /// JSON text of a value for a report, bounded (`PeerText`): a huge value is serialized once at most.
     static func render(_ value: JSONValue?) -> String {
         guard let value else { return "(absent)" }
-        let text = value.serialized()
-        return text.count > 300 ? String(text.prefix(300)) + "…" : text
+        if case .string(let text) = value, text.utf8.count > 4 * PeerText.shownCharacters {
+            return PeerText.bounded(JSONValue.string(PeerText.bounded(text, limit: 300)).serialized(), limit: 400)
+        }
+        return PeerText.bounded(value.serialized(), limit: 300)
+    }
+
+    /// A member name as bytes: identifiers are compared by their UTF-8 bytes, never by Swift's canonical
+    /// equivalence (`"é"` precomposed and `"e\u{301}"` are different members).
+    struct Key: Hashable {
+        let bytes: [UInt8]
+        init(_ text: String) { bytes = Array(text.utf8) }
+    }
+
+    /// First position of each member name, by bytes: one pass, so lookups inside loops stay linear overall.
+    static func index(_ object: JSONObject) -> [Key: Int] {
+        var index: [Key: Int] = [:]
+        index.reserveCapacity(object.count)
+        for (position, member) in object.members.enumerated() where index[Key(member.key)] == nil {
+            index[Key(member.key)] = position
+        }
+        return index
+    }
+
+    /// Counts work and checks the deadline every 1,024 nodes; true once it has passed.
+    private mutating func outOfTime(at label: String) -> Bool {
+        if deadlineExceeded { return true }
+        visited += 1
+        guard let deadline, visited % 1024 == 0, ContinuousClock.now >= deadline else { return false }
+        deadlineExceeded = true
+        findings.append(Finding(kind: .deadline, pointer: label, expected: "the comparison done within the step's deadline",
+                                actual: "deadline passed after comparing \(visited) values; the rest of the response was not compared"))
+        return true
     }
 
     mutating func compare(_ expected: JSONValue, _ actual: JSONValue?, at pointer: JSONPointer, row: String? = nil) {
         let label = pointer.tokens.isEmpty ? "/" : pointer.description
+        if outOfTime(at: label) { return }
         if let matcher = Matcher.parse(expected) {
             apply(matcher, actual, at: pointer, label: label, row: row)
             return
@@ -47,22 +94,34 @@ struct ResponseComparator {
         }
         switch (expected, actual) {
         case (.object(let expectedObject), .object(let actualObject)):
-            var used: Set<String> = []
+            let index = Self.index(actualObject)
+            func lookup(_ key: String) -> Int? { index[Key(key)] }
+            var used: Set<Int> = []
             for member in expectedObject {
-                var value = actualObject[member.key]
-                if value != nil {
-                    used.insert(member.key)
+                var value: JSONValue?
+                if let position = lookup(member.key) {
+                    used.insert(position)
+                    value = actualObject.members[position].value
                 } else if let alternates = keySpellings[member.key],
-                          let alternate = alternates.first(where: { actualObject[$0] != nil }) {
-                    used.insert(alternate)
-                    value = actualObject[alternate]
+                          let (alternate, position) = alternates.lazy.compactMap({ name in lookup(name).map { (name, $0) } }).first {
+                    used.insert(position)
+                    value = actualObject.members[position].value
                     variants.append((pointer.appending(member.key).description, "\"\(member.key)\"", "\"\(alternate)\"", nil,
                                      "externalCourseActivityIdSpelling"))
                 }
                 compare(member.value, value, at: pointer.appending(member.key), row: row)
+                if deadlineExceeded { return }
             }
-            for member in actualObject where !used.contains(member.key) {
-                extras.append(pointer.appending(member.key).description)
+            for (position, member) in actualObject.members.enumerated() where !used.contains(position) {
+                // A repeated name is the same member as far as lookups go; only its first occurrence is "used".
+                if let first = lookup(member.key), used.contains(first) { continue }
+                if extras.count < Self.maxExtras {
+                    let path = pointer.appending(member.key).description
+                    extras.append(path)
+                    extraValues[path] = Self.render(member.value)
+                } else {
+                    extrasLeftOut += 1
+                }
             }
         case (.array(let expectedItems), .array(let actualItems)):
             if expectedItems.count != actualItems.count {
@@ -71,6 +130,7 @@ struct ResponseComparator {
             }
             for (index, item) in expectedItems.enumerated() {
                 compare(item, index < actualItems.count ? actualItems[index] : nil, at: pointer.appending(index), row: row)
+                if deadlineExceeded { return }
             }
         default:
             if !expected.semanticallyEquals(actual) {
@@ -82,6 +142,7 @@ struct ResponseComparator {
     /// Whether `actual` satisfies `expected`, without recording anything.
     func satisfies(_ expected: JSONValue, _ actual: JSONValue?) -> Bool {
         var trial = ResponseComparator(rows: rows, slots: slots, keySpellings: keySpellings)
+        trial.deadline = deadline
         trial.compare(expected, actual, at: .root)
         return trial.findings.isEmpty
     }
@@ -171,10 +232,11 @@ struct ResponseComparator {
                 }
             } else {
                 canonicalText = "\"" + MessageTemplate.render(spec.messageTemplate, slots: slots) + "\""
-                canonicalCheck = { $0?.stringValue.map { MessageTemplate.matches($0, template: spec.messageTemplate, slots: slots) } ?? false }
+                let limit = Self.maxTemplateMatchLength
+                canonicalCheck = { $0?.stringValue.map { $0.utf8.count <= limit && MessageTemplate.matches($0, template: spec.messageTemplate, slots: slots) } ?? false }
                 for message in spec.messageVariants {
                     variantChecks.append(("\"" + MessageTemplate.render(message, slots: slots) + "\"", spec.messageAmbiguity, {
-                        $0?.stringValue.map { MessageTemplate.matches($0, template: message, slots: slots) } ?? false
+                        $0?.stringValue.map { $0.utf8.count <= limit && MessageTemplate.matches($0, template: message, slots: slots) } ?? false
                     }))
                 }
             }

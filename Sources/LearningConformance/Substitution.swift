@@ -1,13 +1,26 @@
+import Foundation
 import LearningContract
 
 /// `{{name}}` placeholders in fixture strings, filled from captures and built-ins (`tenantId`).
 enum Substitution {
+    /// Where the text goes, so a value is encoded for it: captured values come from the target, and a value
+    /// holding `/`, `?`, `#`, `%`, a space or CR/LF must not change the request it is put into.
+    enum Destination {
+        /// As is: a header value (checked for control characters by the runner) or a raw body.
+        case verbatim
+        /// A request target (path, then query after the first `?` of the template): each value percent-encoded
+        /// for the component it lands in (RFC 3986 section 3.3 `pchar`, section 3.4 query minus `&`, `=`, `+`).
+        case requestTarget
+    }
+
     /// The text with every known placeholder replaced; unknown names are returned in `missing`.
-    static func apply(_ text: String, _ variables: [String: JSONValue], missing: inout [String]) -> String {
+    static func apply(_ text: String, _ variables: [String: JSONValue], missing: inout [String], for destination: Destination = .verbatim) -> String {
         guard text.contains("{{") else { return text }
         var output = ""
         var rest = Substring(text)
+        var inQuery = false
         while let open = rest.range(of: "{{") {
+            if rest[..<open.lowerBound].contains("?") { inQuery = true }
             output += rest[..<open.lowerBound]
             guard let close = rest[open.upperBound...].range(of: "}}") else {
                 output += rest[open.lowerBound...]
@@ -20,7 +33,11 @@ enum Substitution {
             let filter = parts.count > 1 ? parts[1] : nil
             if !name.isEmpty, filter == nil || filter == "percent", let value = variables[name] {
                 let text = value.stringValue ?? value.serialized()
-                output += filter == "percent" ? percentEncode(text) : text
+                switch (filter, destination) {
+                case ("percent"?, _): output += percentEncode(text)
+                case (_, .requestTarget): output += text.addingPercentEncoding(withAllowedCharacters: inQuery ? queryAllowed : pathAllowed) ?? ""
+                case (_, .verbatim): output += text
+                }
             } else {
                 // An unknown name, an empty `{{}}` or an unknown filter: reported, never a crash.
                 let shown = name.isEmpty ? "{{}}" : filter.map { "\(name)|\($0)" } ?? name
@@ -32,11 +49,26 @@ enum Substitution {
         return output + rest
     }
 
+    /// RFC 3986 `pchar`: unreserved, sub-delims, `:` and `@`.
+    static let pathAllowed: CharacterSet = {
+        var set = unreserved
+        set.insert(charactersIn: "!$&'()*+,;=:@")
+        return set
+    }()
+
+    /// A query value: `pchar`, `/` and `?`, without the separators `&`, `=`, `+` (and `#`, never allowed).
+    static let queryAllowed: CharacterSet = {
+        var set = unreserved
+        set.insert(charactersIn: "!$'()*,;:@/?")
+        return set
+    }()
+
+    /// RFC 3986 section 2.3, ASCII only (`CharacterSet.alphanumerics` would keep non-ASCII letters raw).
+    static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
     /// RFC 3986 unreserved characters stay; everything else is percent-encoded.
     static func percentEncode(_ text: String) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
     }
 
     /// Substitutes inside a JSON tree. A string that is exactly `{{name}}` takes the variable's JSON value.

@@ -19,6 +19,7 @@ public struct HTTPClient: Sendable {
         guard let scheme = baseURL.scheme?.lowercased(), let host = baseURL.host, !host.isEmpty else {
             throw .invalidURL(baseURL.absoluteString)
         }
+        if let problem = Self.unsafeToSend(request) { throw .other(problem) }
         let result: Result<HTTPResponse, HTTPClientError>
         switch scheme {
         case "http":
@@ -79,6 +80,25 @@ public struct HTTPClient: Sendable {
             close(fd)
         }
         return exchange.result
+    }
+
+    /// Why `request` cannot be written as HTTP/1.1 without changing its meaning (a CR, LF or other control
+    /// character in the method, target or a header would split it into other requests), or nil.
+    static func unsafeToSend(_ request: HTTPRequest) -> String? {
+        func bad(_ text: String, allowTab: Bool) -> Bool {
+            text.utf8.contains { ($0 < 0x20 && !(allowTab && $0 == 9)) || $0 == 0x7F }
+        }
+        if request.method.isEmpty || !request.method.utf8.allSatisfy(HTTPRequestParser.isTokenByte) { return "request refused: bad method" }
+        if bad(request.target, allowTab: false) || request.target.utf8.contains(32) {
+            return "request refused: the request target holds a space or a control character"
+        }
+        for field in request.headers {
+            if field.name.isEmpty || !field.name.utf8.allSatisfy(HTTPRequestParser.isTokenByte) {
+                return "request refused: bad header name"
+            }
+            if bad(field.value, allowTab: true) { return "request refused: header \(field.name) holds a control character (CR, LF…)" }
+        }
+        return nil
     }
 
     static func serialize(_ request: HTTPRequest, endpoint: HTTPClientEndpoint) -> [UInt8] {
