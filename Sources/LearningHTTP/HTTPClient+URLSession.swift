@@ -6,6 +6,10 @@ import FoundationNetworking
 /// `https://` goes through URLSession (no TLS of our own), mapped onto the same response and error types.
 extension HTTPClient {
     func sendWithURLSession(_ request: HTTPRequest, to baseURL: URL, timeout: Duration) async -> Result<HTTPResponse, HTTPClientError> {
+        // swift-corelibs-foundation gives no per-session CA file nor a way to skip verification on Linux.
+        if configuration.caFile != nil || configuration.insecure {
+            return .failure(.other("a custom CA file or skipping certificate verification is not supported by URLSession on Linux"))
+        }
         guard var components = URLComponents(url: baseURL, resolvingAgainstBaseURL: false) else {
             return .failure(.invalidURL(baseURL.absoluteString))
         }

@@ -4,6 +4,10 @@ public struct HTTPClientConfiguration: Sendable {
     public var timeout: Duration = .seconds(30)
     /// Head plus body; beyond it the request fails with `.responseTooLarge`.
     public var maxResponseBytes = 32 * 1024 * 1024
+    /// A PEM file of CA certificates to trust for `https://` (`--cacert`), in addition to the system's.
+    public var caFile: String?
+    /// Skip verifying the `https://` peer (`--insecure`): refused on Linux, where URLSession cannot do it.
+    public var insecure = false
 
     public init(timeout: Duration = .seconds(30), maxResponseBytes: Int = 32 * 1024 * 1024) {
         self.timeout = timeout

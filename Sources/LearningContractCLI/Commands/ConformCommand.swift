@@ -34,6 +34,13 @@ public enum ConformCommand: CLICommand {
             .repeated("token", valueName: "role=value", help: "A role's credential (without 'Bearer '); overrides LEARNING_CONTRACT_TOKEN_<ROLE>."),
             .value("timeout", valueName: "seconds", help: "Per-request timeout.", default: "10"),
             .value("max-retry-wait", valueName: "seconds", help: "Longest total Retry-After wait per step before it counts as throttled.", default: "10"),
+            .value("step-timeout", valueName: "seconds", help: "Deadline of one step: sends, Retry-After waits, parsing and comparing.", default: "60"),
+            .value("scenario-timeout", valueName: "seconds", help: "Deadline of one scenario, its state set-up included.", default: "300"),
+            .value("throttle-budget", valueName: "seconds", help: "Total Retry-After waiting for the whole run; then the rest is throttled out (exit 3).", default: "60"),
+            .repeated("header", short: "H", valueName: "'Name: value'", help: "A header added to every request (credential-looking ones are redacted everywhere)."),
+            .value("rate-limit", valueName: "n/s", help: "At most n requests per second to the target (e.g. 5/s or 0.5/s)."),
+            .value("cacert", valueName: "file", help: "A PEM CA bundle to trust for https targets; checked, then refused on Linux (see the README)."),
+            .flag("insecure", help: "Skip verifying an https target's certificate; refused on Linux (see the README)."),
             .flag("list", help: "List the scenarios (after --filter) and exit."),
             .flag("coverage", help: "Print the matrix of error rows and operations against the fixtures that exercise them."),
             .flag("verbose", short: "v", help: "Also list passing scenarios."),
@@ -81,13 +88,19 @@ public enum ConformCommand: CLICommand {
         let concurrency: Int
         let timeout: Double
         let maxRetryWait: Double
+        let budgets: (step: Double, scenario: Double, throttle: Double)
+        let transport: TransportOptions
         do {
             concurrency = try arguments.int("concurrency", in: 1...64) ?? 4
             timeout = try arguments.double("timeout", in: 0.1...600) ?? 10
             maxRetryWait = try arguments.double("max-retry-wait", in: 0...3600) ?? 10
+            budgets = (try arguments.double("step-timeout", in: 0.1...3600) ?? 60, try arguments.double("scenario-timeout", in: 0.1...86_400) ?? 300,
+                       try arguments.double("throttle-budget", in: 0...86_400) ?? 60)
+            transport = try TransportOptions(arguments, environment: context.environment, resolve: { context.resolve($0).path })
         } catch {
             return CLI.report(error, context: context)
         }
+
         var credentials = ConformanceConfiguration.credentials(from: context.environment, roles: roles)
         for token in arguments.values("token") {
             guard let equals = token.firstIndex(of: "="), equals != token.startIndex else {
@@ -115,7 +128,20 @@ public enum ConformCommand: CLICommand {
             guard let url = URL(string: text), let scheme = url.scheme, ["http", "https"].contains(scheme.lowercased()), url.host != nil else {
                 return CLI.report(UsageError("--base-url: not an http(s) URL: \(text)", commandName: spec.name), context: context)
             }
+            guard let version = url.path.split(separator: "/").last, ["v1.0", "beta"].contains(version) else {
+                return CLI.report(UsageError("--base-url: \(text) has no version segment; the base URL ends with /v1.0 or /beta, "
+                    + "as Graph's do (e.g. \(text.hasSuffix("/") ? String(text.dropLast()) : text)/v1.0)", commandName: spec.name), context: context)
+            }
             baseURL = url
+            if scheme.lowercased() == "https" {
+                if transport.insecure || transport.caFile != nil {
+                    let flag = transport.insecure ? "--insecure" : "--cacert \(transport.caFile ?? "")"
+                    return CLI.report(UsageError("\(flag): " + TransportOptions.tlsUnsupported, commandName: spec.name), context: context)
+                }
+                if let file = transport.sslCertFile {
+                    context.printError("warning: SSL_CERT_FILE=\(file) is not read by URLSession on Linux; the system CA store is used")
+                }
+            }
         } else {
             do {
                 let started = try EmbeddedEmulator()
@@ -128,11 +154,19 @@ public enum ConformCommand: CLICommand {
         }
         defer { embedded?.stop() }
 
-        let configuration = ConformanceConfiguration(
+        var configuration = ConformanceConfiguration(
             baseURL: baseURL, stateURL: stateURL, strict: arguments.flag("strict"), concurrency: concurrency,
             requestTimeout: .milliseconds(Int(timeout * 1000)), maxRetryWait: .milliseconds(Int(maxRetryWait * 1000)),
             credentials: credentials, roles: roles, rows: .contract)
-        let client = HTTPClient(configuration: HTTPClientConfiguration(timeout: .milliseconds(Int(timeout * 1000)), maxResponseBytes: 8 << 20))
+        configuration.stepTimeout = .milliseconds(Int(budgets.step * 1000))
+        configuration.scenarioTimeout = .milliseconds(Int(budgets.scenario * 1000))
+        configuration.throttleBudget = .milliseconds(Int(budgets.throttle * 1000))
+        configuration.extraHeaders = transport.headers
+        configuration.requestsPerSecond = transport.requestsPerSecond
+        var clientConfiguration = HTTPClientConfiguration(timeout: .milliseconds(Int(timeout * 1000)), maxResponseBytes: 8 << 20)
+        clientConfiguration.caFile = transport.caFile
+        clientConfiguration.insecure = transport.insecure
+        let client = HTTPClient(configuration: clientConfiguration)
         let runner = ConformanceRunner(configuration: configuration, transport: HTTPClientTransport(client: client))
         let progress = ProgressLine(context: context)
         let report = await runner.run(scenarios: selected) { result, done, total in
