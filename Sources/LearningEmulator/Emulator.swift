@@ -53,8 +53,8 @@ public final class Emulator: Sendable {
 
     /// Everything back to the start state: the docs world (unless `--empty`), then the `--state` documents.
     public func reset() {
-        var states: [String: TenantState] = [:]
-        if configuration.seed == .docs { states[TestToken.defaultTenantID] = DocsWorld.state() }
+        var states: [ExactKey: TenantState] = [:]
+        if configuration.seed == .docs { states[ExactKey(TestToken.defaultTenantID)] = DocsWorld.state() }
         for (tenant, document) in configuration.initialStates {
             var state = states[tenant] ?? TenantState()
             state.apply(document)
