@@ -25,6 +25,8 @@ public struct EmulatorConfiguration: Sendable {
     public var publicBaseURL: String?
     /// State documents applied at start (and at every reset), by tenant id compared by bytes (`--state FILE`).
     public var initialStates: [ExactKey: EmulatorState]
+    /// Who may use `/_emulator` (default: loopback `Host` only, no secret).
+    public var admin: AdminAccess = .loopbackOnly
 
     public init(host: String = "127.0.0.1", port: Int = 0, seed: Seed = .docs, contract: ContractConfiguration = .default,
                 faults: [FaultRule] = [], pageSize: Int = 100, publicBaseURL: String? = nil,
