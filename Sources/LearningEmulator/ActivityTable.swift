@@ -2,7 +2,8 @@
 /// the tenant lock: at a few hundred thousand activities that stalls every writer and reader for tens of
 /// milliseconds. Sixteen shards grow one at a time, each a sixteenth of the work.
 struct ActivityTable: Sendable {
-    private var shards = [[String: StoredActivity]](repeating: [:], count: 16)
+    /// Keyed by the id's bytes (`ExactKey`): ids that are canonically equivalent but differ in bytes are different activities.
+    private var shards = [[ExactKey: StoredActivity]](repeating: [:], count: 16)
 
     /// The shard of an id, from its last two bytes (created ids end in GUID hex digits).
     private static func shard(_ id: String) -> Int {
@@ -12,13 +13,13 @@ struct ActivityTable: Sendable {
     }
 
     subscript(id: String) -> StoredActivity? {
-        get { shards[Self.shard(id)][id] }
-        set { shards[Self.shard(id)][id] = newValue }
+        get { shards[Self.shard(id)][ExactKey(id)] }
+        set { shards[Self.shard(id)][ExactKey(id)] = newValue }
     }
 
     @discardableResult
     mutating func removeValue(forKey id: String) -> StoredActivity? {
-        shards[Self.shard(id)].removeValue(forKey: id)
+        shards[Self.shard(id)].removeValue(forKey: ExactKey(id))
     }
 
     var values: [StoredActivity] { shards.flatMap(\.values) }

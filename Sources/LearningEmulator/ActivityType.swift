@@ -24,11 +24,11 @@ public enum ActivityType: String, Sendable, CaseIterable, Codable {
         "completedDateTime", "completionPercentage", "externalCourseActivityId", "id", "learningContentId",
         "learningProviderId", "learnerUserId", "startedDateTime", "status",
     ]
-    /// Position of a property in `properties`.
+    /// Position of a property in `properties`; member names match by bytes (`ExactKey`), not canonical equivalence.
     func index(of name: String) -> Int? {
         switch self {
-        case .assignment: Self.assignmentIndex[name]
-        case .selfInitiated: Self.selfInitiatedIndex[name]
+        case .assignment: Self.assignmentIndex[ExactKey(name)]
+        case .selfInitiated: Self.selfInitiatedIndex[ExactKey(name)]
         }
     }
 
@@ -42,20 +42,20 @@ public enum ActivityType: String, Sendable, CaseIterable, Codable {
 
     private static let assignmentPrefixes = assignmentProperties.map { Array(",\"\($0)\":".utf8) }
     private static let selfInitiatedPrefixes = selfInitiatedProperties.map { Array(",\"\($0)\":".utf8) }
-    private static let assignmentIndex = Dictionary(uniqueKeysWithValues: assignmentProperties.enumerated().map { ($1, $0) })
-    private static let selfInitiatedIndex = Dictionary(uniqueKeysWithValues: selfInitiatedProperties.enumerated().map { ($1, $0) })
+    private static let assignmentIndex = Dictionary(uniqueKeysWithValues: assignmentProperties.enumerated().map { (ExactKey($1), $0) })
+    private static let selfInitiatedIndex = Dictionary(uniqueKeysWithValues: selfInitiatedProperties.enumerated().map { (ExactKey($1), $0) })
 
     /// Both subtypes' properties, each once (what `$select=*` selects).
     static let allProperties = assignmentProperties + selfInitiatedProperties.filter { !assignmentProperties.contains($0) }
 
     /// Every property `$select` may name (both subtypes).
-    static let selectable: Set<String> = Set(assignmentProperties).union(selfInitiatedProperties)
+    static let selectable: Set<ExactKey> = Set((assignmentProperties + selfInitiatedProperties).map { ExactKey($0) })
 
     /// The metadata spelling of the alternate key (CSDL-v1 `externalcourseActivityId`); accepted on input (ambiguity #1).
     static let externalIDAliases = ["externalCourseActivityId", "externalcourseActivityId"]
 
     /// Maps an input property name to the stored (docs) spelling.
     static func canonicalName(_ name: String) -> String {
-        name == "externalcourseActivityId" ? "externalCourseActivityId" : name
+        ExactKey.same(name, "externalcourseActivityId") ? "externalCourseActivityId" : name
     }
 }

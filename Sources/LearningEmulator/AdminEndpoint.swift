@@ -2,7 +2,8 @@ import LearningContract
 import LearningHTTP
 
 /// The emulator's own endpoint for state the API cannot set (licenses, tenants, reset), under the reserved
-/// prefix `/_emulator` (world.md). It needs no token: it is for tests, and `serve` binds 127.0.0.1 by default.
+/// prefix `/_emulator` (world.md). It is for tests; `AdminAccess` says who may use it (by default only requests
+/// whose `Host` names a loopback address, and `serve` then refuses a non-loopback `--host`).
 ///
 /// - `GET /_emulator/info` → 200 `{"emulator","testTokens","defaultTenant","versions"}`
 /// - `PUT /_emulator/tenants/{tid}/state` (state document) → 204, replaces the tenant's state
@@ -15,7 +16,8 @@ public enum AdminEndpoint {
 }
 
 extension Emulator {
-    func admin(_ segments: ArraySlice<String>, _ request: HTTPRequest, _ context: RequestContext) -> HTTPResponse {
+    func admin(_ segments: ArraySlice<String>, _ request: HTTPRequest, _ context: RequestContext, overNetwork: Bool) -> HTTPResponse {
+        if let refusal = adminRefusal(request, context, overNetwork: overNetwork) { return refusal }
         let path = Array(segments)
         let method = request.method
         switch path.count {
@@ -60,5 +62,46 @@ extension Emulator {
         default:
             return adminError(404, "unknown admin path /\(AdminEndpoint.prefix)/\(path.joined(separator: "/"))", context)
         }
+    }
+}
+
+extension Emulator {
+    /// The guards every admin request passes first (`AdminAccess`): off → 404; a token → 401 without it;
+    /// loopback only → 403 unless `Host` names a loopback address (an in-process call may omit `Host`: no browser is
+    /// involved); `PUT`/`POST` without a JSON `Content-Type` → 415.
+    func adminRefusal(_ request: HTTPRequest, _ context: RequestContext, overNetwork: Bool) -> HTTPResponse? {
+        switch configuration.admin {
+        case .disabled:
+            return adminRefusal(404, "notFound", "the admin endpoint is turned off (serve --no-admin)", context)
+        case .token(let secret):
+            let given = TestToken.bearerToken(fromAuthorization: context.headers.authorization).map(String.init) ?? ""
+            guard Self.constantTimeEqual(given, secret) else {
+                return adminRefusal(401, "InvalidAuthenticationToken",
+                                    "the admin endpoint needs 'Authorization: Bearer <the --admin-token secret>'", context)
+            }
+        case .loopbackOnly:
+            let inProcessWithoutHost = !overNetwork && context.headers.host == nil
+            guard inProcessWithoutHost || AdminAccess.isLoopbackHost(context.headers.host) else {
+                return adminRefusal(403, "forbidden",
+                                    "admin requests must carry a Host naming a loopback address (127.0.0.1, localhost or [::1])",
+                                    context)
+            }
+        }
+        if request.method == "PUT" || request.method == "POST", !Self.isJSON(context.headers.contentType) {
+            return adminRefusal(415, "unsupportedMediaType", "admin PUT and POST requests need Content-Type: application/json", context)
+        }
+        return nil
+    }
+
+    private func adminRefusal(_ status: Int, _ code: String, _ message: String, _ context: RequestContext) -> HTTPResponse {
+        error(GraphError(status: status, code: code, message: message, row: .malformedBody), context)
+    }
+
+    /// Compares every byte whatever the first difference, so the time taken does not reveal the secret.
+    static func constantTimeEqual(_ given: String, _ secret: String) -> Bool {
+        let a = Array(given.utf8), b = Array(secret.utf8)
+        var difference = UInt8(a.count == b.count ? 0 : 1)
+        for i in 0..<b.count { difference |= (i < a.count ? a[i] : 0) ^ b[i] }
+        return difference == 0 && !b.isEmpty
     }
 }

@@ -57,7 +57,7 @@ public enum DocsWorld {
                  "title": "LinkedIn Learning course LP4471", "contentWebUrl": "https://www.linkedin.com/learning/lp4471",
                  "languageTag": "en-us", "level": "Beginner", "duration": "PT20M", "createdDateTime": "2018-01-01T00:00:00"]),
             ],
-            licenses: [learnerID: true],
+            licenses: [ExactKey(learnerID): true],
             activities: [
                 // Spec 5.2 example 1, completionPercentage 20 as in example 3 (example 1 prints null).
                 object(["@odata.type": .string(ActivityType.assignment.rawValue), "id": .string(assignmentID),

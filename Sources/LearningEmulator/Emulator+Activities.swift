@@ -56,8 +56,8 @@ extension Emulator {
                 return .duplicateExternalID
             }
             // Spec R9: the content must exist and belong to the path's provider (and to the body's, if given).
-            guard let content = state.contents[contentID], content.providerID == providerID,
-                  bodyProviderID == nil || bodyProviderID == providerID else { return .mismatch }
+            guard let content = state.contents[contentID], ExactKey.same(content.providerID, providerID),
+                  bodyProviderID == nil || ExactKey.same(bodyProviderID, providerID) else { return .mismatch }
             // Spec R10: the learner needs a premium license.
             guard state.licenses[learnerID] == true else { return .unlicensed }
             activity.sequence = state.sequence()
@@ -174,7 +174,8 @@ extension Emulator {
             // Spec R9 on update: a body that names another content than the stored one must name a content of
             // the path's provider. Other non-updatable fields (learningProviderId…) are ignored (ambiguity #26), so
             // update example 2 replays as written (ambiguity `updateExample2Target`).
-            if let contentID, contentID != activity.contentID, state.contents[contentID]?.providerID != providerID {
+            if let contentID, !ExactKey.same(contentID, activity.contentID),
+               !ExactKey.same(state.contents[contentID]?.providerID, providerID) {
                 return .mismatch
             }
             // Spec R10.
@@ -183,7 +184,7 @@ extension Emulator {
             for name in updatable {
                 if let value = object[name] { activity[ActivityType.canonicalName(name)] = value }
             }
-            if activity.learnerID != before.learnerID || activity.externalID != before.externalID {
+            if !ExactKey.same(activity.learnerID, before.learnerID) || !ExactKey.same(activity.externalID, before.externalID) {
                 state.insert(activity)  // keeps the learner and external-id indexes right
             } else {
                 state.activities[current.id] = activity

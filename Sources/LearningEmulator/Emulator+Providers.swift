@@ -63,11 +63,11 @@ extension Emulator {
             let id: String
             switch key {
             case .id(let given):
-                if let existing = state.contents[given], existing.providerID != providerID { return nil }
+                if let existing = state.contents[given], !ExactKey.same(existing.providerID, providerID) { return nil }
                 id = given
             case .externalID(let external):
                 properties["externalId"] = .string(external)
-                id = state.contents.values.first { $0.providerID == providerID && $0.externalID == external }?.id ?? freshID
+                id = state.contents.values.first { ExactKey.same($0.providerID, providerID) && ExactKey.same($0.externalID, external) }?.id ?? freshID
             }
             let content = StoredContent(id: id, providerID: providerID, sequence: state.contents[id]?.sequence ?? state.sequence(),
                                         properties: properties)

@@ -53,8 +53,8 @@ public final class Emulator: Sendable {
 
     /// Everything back to the start state: the docs world (unless `--empty`), then the `--state` documents.
     public func reset() {
-        var states: [String: TenantState] = [:]
-        if configuration.seed == .docs { states[TestToken.defaultTenantID] = DocsWorld.state() }
+        var states: [ExactKey: TenantState] = [:]
+        if configuration.seed == .docs { states[ExactKey(TestToken.defaultTenantID)] = DocsWorld.state() }
         for (tenant, document) in configuration.initialStates {
             var state = states[tenant] ?? TenantState()
             state.apply(document)
@@ -76,7 +76,14 @@ public final class Emulator: Sendable {
         tenants.replace(tenantID, with: state)
     }
 
+    /// Answers a request made in-process (no socket, no browser): an admin request without any `Host` is
+    /// accepted here, while `EmulatorServer` refuses it (see `AdminAccess`).
     public func handle(_ request: HTTPRequest) -> HTTPResponse {
+        handle(request, overNetwork: false)
+    }
+
+    /// `overNetwork`: the request came through a socket, so the admin endpoint's guards apply in full.
+    func handle(_ request: HTTPRequest, overNetwork: Bool) -> HTTPResponse {
         var context = RequestContext(request: request, requestID: ids.guid())
         let (path, query) = Self.split(request.target)
         guard let segments = RouteParser.segments(of: path) else {
@@ -85,7 +92,7 @@ public final class Emulator: Sendable {
         guard let first = segments.first else {
             return error(.resourceNotFoundForSegment, slots: ["segment": "/"], context)
         }
-        if first == AdminEndpoint.prefix { return admin(segments.dropFirst(), request, context) }
+        if first == AdminEndpoint.prefix { return admin(segments.dropFirst(), request, context, overNetwork: overNetwork) }
         guard let version = APIVersion(rawValue: first == "V1.0" ? "v1.0" : first == "Beta" ? "beta" : first) else {
             return error(.resourceNotFoundForSegment, slots: ["segment": first], context)
         }

@@ -23,12 +23,14 @@ public struct EmulatorConfiguration: Sendable {
     /// Base of `@odata.context` and `@odata.nextLink` URLs, e.g. `https://graph.microsoft.com`; `nil` = from the
     /// request's `Host` header (`http://HOST`).
     public var publicBaseURL: String?
-    /// State documents applied at start (and at every reset), by tenant id (`--state FILE`).
-    public var initialStates: [String: EmulatorState]
+    /// State documents applied at start (and at every reset), by tenant id compared by bytes (`--state FILE`).
+    public var initialStates: [ExactKey: EmulatorState]
+    /// Who may use `/_emulator` (default: loopback `Host` only, no secret).
+    public var admin: AdminAccess = .loopbackOnly
 
     public init(host: String = "127.0.0.1", port: Int = 0, seed: Seed = .docs, contract: ContractConfiguration = .default,
                 faults: [FaultRule] = [], pageSize: Int = 100, publicBaseURL: String? = nil,
-                initialStates: [String: EmulatorState] = [:]) {
+                initialStates: [ExactKey: EmulatorState] = [:]) {
         self.host = host
         self.port = port
         self.seed = seed
@@ -61,15 +63,15 @@ public struct EmulatorConfiguration: Sendable {
     }
 
     /// Reads a `--state FILE`: a state document for the default tenant, or `{"tenants": {"<tid>": state, …}}`.
-    public static func states(fromFile path: String) throws(EmulatorConfigurationError) -> [String: EmulatorState] {
+    public static func states(fromFile path: String) throws(EmulatorConfigurationError) -> [ExactKey: EmulatorState] {
         let root = try readJSON(path)
         do {
             if case .object(let tenants)? = root["tenants"] {
-                var result: [String: EmulatorState] = [:]
-                for member in tenants.members { result[member.key] = try EmulatorState(json: member.value) }
+                var result: [ExactKey: EmulatorState] = [:]
+                for member in tenants.members { result[ExactKey(member.key)] = try EmulatorState(json: member.value) }
                 return result
             }
-            return [TestToken.defaultTenantID: try EmulatorState(json: root)]
+            return [ExactKey(TestToken.defaultTenantID): try EmulatorState(json: root)]
         } catch {
             throw .invalidFile(path, error.description)
         }

@@ -22,7 +22,7 @@ public final class EmulatorServer: Sendable {
         httpConfiguration.port = configuration.port
         httpConfiguration.errorResponder = { rejection in emulator.rejectionResponse(rejection) }
         self.emulator = emulator
-        self.server = HTTPServer(configuration: httpConfiguration) { request in emulator.handle(request) }
+        self.server = HTTPServer(configuration: httpConfiguration) { request in emulator.handle(request, overNetwork: true) }
     }
 
     /// Binds and starts serving; returns the bound port (the real one when port 0 was asked).

@@ -6,13 +6,13 @@ public struct EmulatorState: Sendable, Hashable {
     public var seed: EmulatorConfiguration.Seed?
     public var providers: [JSONObject]
     public var contents: [JSONObject]
-    /// Premium learner licenses (spec R10); users without an entry have none.
-    public var licenses: [String: Bool]
+    /// Premium learner licenses (spec R10) by user id, compared by bytes; users without an entry have none.
+    public var licenses: [ExactKey: Bool]
     public var activities: [JSONObject]
     public var faults: [FaultRule]
 
     public init(seed: EmulatorConfiguration.Seed? = nil, providers: [JSONObject] = [], contents: [JSONObject] = [],
-                licenses: [String: Bool] = [:], activities: [JSONObject] = [], faults: [FaultRule] = []) {
+                licenses: [ExactKey: Bool] = [:], activities: [JSONObject] = [], faults: [FaultRule] = []) {
         self.seed = seed
         self.providers = providers
         self.contents = contents
@@ -42,7 +42,7 @@ public struct EmulatorState: Sendable, Hashable {
                 guard case .object(let map) = member.value else { throw EmulatorStateError(message: "licenses must be an object of user id to boolean") }
                 for entry in map.members {
                     guard let value = entry.value.boolValue else { throw EmulatorStateError(message: "licenses.\(entry.key) must be a boolean") }
-                    licenses[entry.key] = value
+                    licenses[ExactKey(entry.key)] = value
                 }
             case "faults":
                 guard case .array(let items) = member.value else { throw EmulatorStateError(message: "faults must be an array") }
@@ -58,7 +58,7 @@ public struct EmulatorState: Sendable, Hashable {
         if let seed { root["seed"] = .string(seed.rawValue) }
         root["providers"] = .array(providers.map { .object($0) })
         root["contents"] = .array(contents.map { .object($0) })
-        root["licenses"] = .object(JSONObject(licenses.keys.sorted().map { .init(key: $0, value: .bool(licenses[$0] ?? false)) }))
+        root["licenses"] = .object(JSONObject(licenses.keys.sorted().map { .init(key: $0.text, value: .bool(licenses[$0] ?? false)) }))
         root["activities"] = .array(activities.map { .object($0) })
         root["faults"] = .array(faults.map { Self.faultJSON($0) })
         return .object(root)

@@ -36,8 +36,8 @@ struct QueryOptions: Sendable, Hashable {
                 for name in names {
                     if name == "*" { selected = ActivityType.allProperties; break }
                     let canonical = ActivityType.canonicalName(name)
-                    guard ActivityType.selectable.contains(canonical) else { return .failure(.invalid(display)) }
-                    if !selected.contains(canonical) { selected.append(canonical) }
+                    guard ActivityType.selectable.contains(ExactKey(canonical)) else { return .failure(.invalid(display)) }
+                    if !selected.contains(where: { ExactKey.same($0, canonical) }) { selected.append(canonical) }
                 }
                 options.select = selected
             case "$top", "$skip":

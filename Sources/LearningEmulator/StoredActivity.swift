@@ -33,7 +33,7 @@ struct StoredActivity: Sendable, Hashable {
         var seen = [Bool](repeating: false, count: type.properties.count)
         for member in object.members {
             let name = ActivityType.canonicalName(member.key)
-            guard name != "id", let index = type.index(of: name), !seen[index] else { continue }
+            guard !ExactKey.same(name, "id"), let index = type.index(of: name), !seen[index] else { continue }
             values[index] = member.value
             seen[index] = true
         }

@@ -2,14 +2,15 @@ import LearningContract
 
 /// Everything one tenant holds. A value: the store mutates it under its lock, readers copy what they need.
 struct TenantState: Sendable {
-    var providers: [String: StoredProvider] = [:]
-    var contents: [String: StoredContent] = [:]
+    // Every identifier is keyed by its bytes (`ExactKey`), never by canonical equivalence.
+    var providers = ExactDictionary<StoredProvider>()
+    var contents = ExactDictionary<StoredContent>()
     var activities = ActivityTable()
     /// Activity ids per learner, in insertion order (the list operation's order).
-    var activitiesByLearner: [String: [String]] = [:]
+    var activitiesByLearner = ExactDictionary<[String]>()
     /// Activity ids per external id, in insertion order (alternate-key lookups without a scan).
-    var activitiesByExternalID: [String: [String]] = [:]
-    var licenses: [String: Bool] = [:]
+    var activitiesByExternalID = ExactDictionary<[String]>()
+    var licenses = ExactDictionary<Bool>()
     var faults = FaultSchedule()
     var nextSequence = 0
 
@@ -35,10 +36,10 @@ struct TenantState: Sendable {
     }
 
     private mutating func removeFromIndexes(_ activity: StoredActivity) {
-        activitiesByLearner[activity.learnerID]?.removeAll { $0 == activity.id }
+        activitiesByLearner[activity.learnerID]?.removeAll { ExactKey.same($0, activity.id) }
         if activitiesByLearner[activity.learnerID]?.isEmpty == true { activitiesByLearner[activity.learnerID] = nil }
         if let external = activity.externalID {
-            activitiesByExternalID[external]?.removeAll { $0 == activity.id }
+            activitiesByExternalID[external]?.removeAll { ExactKey.same($0, activity.id) }
             if activitiesByExternalID[external]?.isEmpty == true { activitiesByExternalID[external] = nil }
         }
     }
@@ -50,15 +51,15 @@ struct TenantState: Sendable {
         switch key {
         case .id(let id):
             guard let activity = activities[id] else { return nil }
-            if let providerID, activity.providerID != providerID { return nil }
-            if let learnerID, activity.learnerID != learnerID { return nil }
+            if let providerID, !ExactKey.same(activity.providerID, providerID) { return nil }
+            if let learnerID, !ExactKey.same(activity.learnerID, learnerID) { return nil }
             return activity
         case .externalID(let external):
             // The index keeps insertion order, so the first match is the oldest.
             for id in activitiesByExternalID[external] ?? [] {
                 guard let activity = activities[id] else { continue }
-                if let providerID, activity.providerID != providerID { continue }
-                if let learnerID, activity.learnerID != learnerID { continue }
+                if let providerID, !ExactKey.same(activity.providerID, providerID) { continue }
+                if let learnerID, !ExactKey.same(activity.learnerID, learnerID) { continue }
                 return activity
             }
             return nil
@@ -90,7 +91,7 @@ struct TenantState: Sendable {
             let sequence = activities[id]?.sequence ?? sequence()
             insert(StoredActivity(id: id, type: type, sequence: sequence, from: object))
         }
-        for (user, licensed) in state.licenses { licenses[user] = licensed }
+        for (user, licensed) in state.licenses { licenses[user.text] = licensed }
         if !state.faults.isEmpty { faults = FaultSchedule(faults.rules + state.faults) }
     }
 
@@ -107,7 +108,7 @@ struct TenantState: Sendable {
                 o.members.insert(.init(key: "providerId", value: .string($0.providerID)), at: 1)
                 return o
             },
-            licenses: licenses,
+            licenses: Dictionary(uniqueKeysWithValues: licenses.keys.map { ($0, licenses[$0.text] ?? false) }),
             activities: activities.values.sorted { $0.sequence < $1.sequence }.map(\.object),
             faults: faults.rules)
     }

@@ -10,7 +10,7 @@ public enum TestToken {
     public static let defaultTenantID = "5c1b4f3e-7a2d-4e8f-b6c9-0d1e2f3a4b5c"
     /// The audience Graph tokens carry (world.md); the Graph application id is accepted as well.
     public static let graphAudience = "https://graph.microsoft.com"
-    static let acceptedAudiences: Set<String> = [graphAudience, "https://graph.microsoft.com/", "00000003-0000-0000-c000-000000000000"]
+    static let acceptedAudiences: [String] = [graphAudience, "https://graph.microsoft.com/", "00000003-0000-0000-c000-000000000000"]
 
     public struct Claims: Sendable, Hashable {
         public enum Kind: Sendable, Hashable {
@@ -53,7 +53,9 @@ public enum TestToken {
     /// `base64url(header).base64url(claims).` with `iat` now and `exp` in 24 hours unless the claims say otherwise.
     public static func mint(_ claims: Claims, now: Date = Date()) -> String {
         let issued = claims.issuedAt ?? Int(now.timeIntervalSince1970)
-        let expires = claims.expiresAt ?? issued + 24 * 3600
+        // Saturating: an `issuedAt` near `Int.max` must not trap.
+        let (later, overflow) = issued.addingReportingOverflow(24 * 3600)
+        let expires = claims.expiresAt ?? (overflow ? Int.max : later)
         var object = JSONObject()
         object["aud"] = .string(claims.audience)
         object["iss"] = .string("https://login.learning-contract.test/\(claims.tenantID)/")
@@ -72,37 +74,60 @@ public enum TestToken {
         return Base64URL.encode(Array(header.utf8)) + "." + Base64URL.encode(writer.bytes) + "."
     }
 
+    /// How far `nbf` and `iat` may lie in the future: 5 minutes of clock skew, the default allowance of
+    /// Microsoft's token validation libraries (`TokenValidationParameters.ClockSkew`). `exp` gets none.
+    public static let allowedClockSkewSeconds: Int64 = 300
+
     /// The claims of an unsecured test token, or `nil` for anything the emulator answers with 401:
-    /// not three parts, a signature, `alg` other than `none`, bad JSON, no `tid`, neither `scp` nor `roles`,
-    /// an audience other than Graph's, or an `exp` in the past.
+    /// not three parts, a signature, `alg` other than `none`, bad JSON, a claim (or header member) given twice,
+    /// no `tid`, neither `scp` nor `roles`, an audience other than Graph's, no `exp` or an `exp` not in the
+    /// future, or an `nbf` or `iat` more than `allowedClockSkewSeconds` in the future. Time claims must be
+    /// whole numbers of seconds. Claim names are matched by their bytes.
     public static func parse(_ token: String, now: Date = Date()) -> Claims? {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[2].isEmpty,
               let headerBytes = Base64URL.decode(parts[0]), let payloadBytes = Base64URL.decode(parts[1]),
-              let header = try? JSONReader().read(headerBytes).root,
-              header["alg"]?.stringValue == "none",
-              let payload = try? JSONReader().read(payloadBytes).root,
-              let tenant = payload["tid"]?.stringValue, !tenant.isEmpty
+              case .object(let header)? = try? JSONReader().read(headerBytes).root,
+              case .object(let payload)? = try? JSONReader().read(payloadBytes).root,
+              !header.hasDuplicateMemberNames, !payload.hasDuplicateMemberNames,
+              let alg = header.exactMember("alg")?.stringValue, ExactKey.same(alg, "none"),
+              let tenant = payload.exactMember("tid")?.stringValue, !tenant.isEmpty
         else { return nil }
-        if let typ = header["typ"], typ.stringValue?.uppercased() != "JWT" { return nil }
-        guard let audience = payload["aud"]?.stringValue, acceptedAudiences.contains(audience) else { return nil }
-        let seconds = Int(now.timeIntervalSince1970)
-        if let exp = payload["exp"] {
-            guard let value = exp.numberValue?.integerValue, value > seconds else { return nil }
-        }
-        let object = payload["oid"]?.stringValue ?? ""
+        if let typ = header.exactMember("typ"), typ.stringValue?.uppercased() != "JWT" { return nil }
+        guard let audience = payload.exactMember("aud")?.stringValue,
+              acceptedAudiences.contains(where: { ExactKey.same($0, audience) }) else { return nil }
+        guard let times = timeClaims(payload, now: now) else { return nil }
+        let object = payload.exactMember("oid")?.stringValue ?? ""
         let kind: Claims.Kind
-        if let scp = payload["scp"] {
+        if let scp = payload.exactMember("scp") {
             guard let text = scp.stringValue, !object.isEmpty else { return nil }
             kind = .delegated(scopes: text.split(separator: " ").map(String.init))
-        } else if let roles = payload["roles"]?.arrayValue {
+        } else if let roles = payload.exactMember("roles")?.arrayValue {
             kind = .application(roles: roles.compactMap(\.stringValue))
         } else {
             return nil
         }
         return Claims(tenantID: tenant, objectID: object, kind: kind, audience: audience,
-                      issuedAt: payload["iat"]?.numberValue?.integerValue.map { Int($0) },
-                      expiresAt: payload["exp"]?.numberValue?.integerValue.map { Int($0) })
+                      issuedAt: times.issuedAt, expiresAt: times.expiresAt)
+    }
+
+    /// `exp` (required, in the future), `nbf` and `iat` (optional, at most the skew in the future): whole seconds
+    /// within `Int64`, compared without arithmetic that could overflow.
+    private static func timeClaims(_ payload: JSONObject, now: Date) -> (issuedAt: Int?, expiresAt: Int)? {
+        let clock = now.timeIntervalSince1970
+        guard clock.isFinite, abs(clock) < 1e15 else { return nil }
+        let current = Int64(clock.rounded(.down))
+        let latestStart = current + allowedClockSkewSeconds
+        /// `.some(nil)`: absent; `nil`: present but not a whole number of seconds.
+        func seconds(_ name: String) -> Int64?? {
+            guard let value = payload.exactMember(name) else { return .some(nil) }
+            guard let whole = value.numberValue?.integerValue else { return nil }
+            return .some(whole)
+        }
+        guard case .some(let exp?) = seconds("exp"), exp > current else { return nil }
+        guard case .some(let nbf) = seconds("nbf"), nbf.map({ $0 <= latestStart }) ?? true else { return nil }
+        guard case .some(let iat) = seconds("iat"), iat.map({ $0 <= latestStart }) ?? true else { return nil }
+        return (iat.map { Int($0) }, Int(exp))
     }
 
     /// The token of an `Authorization: Bearer …` header (scheme case-insensitive, RFC 6750 section 2.1).

@@ -4,7 +4,8 @@ import Foundation
 /// JSON once. Expiry is still checked on every hit. Bounded: cleared when it grows past `capacity`.
 final class TokenCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var entries: [String: TestToken.Claims] = [:]
+    /// By the token's bytes: two tokens that are canonically equivalent strings are still different tokens.
+    private var entries: [ExactKey: TestToken.Claims] = [:]
     private let capacity = 4096
     private var recent: [(token: String, claims: TestToken.Claims?)] = Array(repeating: ("", nil), count: 4)
     private var nextRecent = 0
@@ -17,8 +18,8 @@ final class TokenCache: @unchecked Sendable {
         let now = Date()
         lock.lock()
         // Clients repeat one token: comparing with the last few is cheaper than hashing ~500 bytes.
-        var cached = recent.first { $0.token == token }?.claims
-        if cached == nil, let hit = entries[token] {
+        var cached = recent.first { ExactKey.same($0.token, token) }?.claims
+        if cached == nil, let hit = entries[ExactKey(token)] {
             cached = hit
             recent[nextRecent] = (token, hit)
             nextRecent = (nextRecent + 1) % recent.count
@@ -31,7 +32,7 @@ final class TokenCache: @unchecked Sendable {
         guard let claims = TestToken.parse(token, now: now) else { return nil }
         lock.lock()
         if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
-        entries[token] = claims
+        entries[ExactKey(token)] = claims
         recent[nextRecent] = (token, claims)
         nextRecent = (nextRecent + 1) % recent.count
         lock.unlock()

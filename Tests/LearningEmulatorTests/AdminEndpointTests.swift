@@ -51,7 +51,7 @@ import Testing
     @Test func docsSeedAndReset() {
         let h = EmulatorHarness()
         #expect(h.send("DELETE", Paths.linkedInActivities + "/" + DocsWorld.selfInitiatedID).status == 204)
-        #expect(h.send("POST", "/_emulator/reset", token: nil).status == 204)
+        #expect(h.send("POST", "/_emulator/reset", token: nil, headers: ["Content-Type": "application/json"]).status == 204)
         #expect(h.get(Paths.learnerActivities)["value"]?.arrayValue?.count == 3)
         #expect(h.send("PUT", "/_emulator/tenants/\(TestToken.defaultTenantID)/state", token: nil, json: #"{"seed":"empty"}"#).status == 204)
         #expect(h.get(Paths.learnerActivities)["value"]?.arrayValue?.count == 0)

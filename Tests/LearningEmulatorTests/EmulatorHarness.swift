@@ -33,10 +33,11 @@ struct EmulatorHarness {
     }
 
     @discardableResult
+    /// `host` defaults to `graph.test`, and to `127.0.0.1:8080` for the admin endpoint (which wants a loopback Host).
     func send(_ method: String, _ target: String, token: String? = EmulatorHarness.app, headers: [String: String] = [:],
-              json: String? = nil, contentType: String? = "application/json") -> Reply {
+              json: String? = nil, contentType: String? = "application/json", host: String? = nil) -> Reply {
         var fields = HTTPHeaders()
-        fields.append(name: "Host", value: "graph.test")
+        fields.append(name: "Host", value: host ?? (target.hasPrefix("/_emulator") ? "127.0.0.1:8080" : "graph.test"))
         if let token { fields.append(name: "Authorization", value: "Bearer " + token) }
         if json != nil, let contentType { fields.append(name: "Content-Type", value: contentType) }
         for (name, value) in headers.sorted(by: { $0.key < $1.key }) { fields.append(name: name, value: value) }

@@ -31,6 +31,24 @@ import Testing
     static let disableContoso = #"{"providers":[{"id":"01e8f81b-3060-4dec-acf0-0389665a0a38","displayName":"Contoso Learning","isCourseActivitySyncEnabled":false}]}"#
     static let unlicense = #"{"licenses":{"7ba2228a-e020-11ec-9d64-0242ac120002":false}}"#
 
+    static let now = Int(Date().timeIntervalSince1970)
+
+    /// A delegated docs-learner payload, with `exp` an hour ahead unless given (`nil` omits it), plus `extra` members.
+    static func claims(exp: Int? = now + 3600, extra: String = "") -> String {
+        var json = #"{"aud":"https://graph.microsoft.com","tid":"\#(TestToken.defaultTenantID)","oid":"\#(DocsWorld.learnerID)","scp":"LearningAssignedCourse.Read""#
+        if let exp { json += #","exp":\#(exp)"# }
+        return json + extra + "}"
+    }
+
+    /// An unsecured JWT around a payload written by hand (so it can break the rules `TestToken.mint` keeps).
+    static func rawToken(_ payload: String) -> String {
+        func encode(_ text: String) -> String {
+            Data(text.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+                .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        }
+        return encode(#"{"alg":"none","typ":"JWT"}"#) + "." + encode(payload) + "."
+    }
+
     static let cases: [Case] = [
         // 401 (assumed Graph-wide row, spec 7.1): missing, malformed, signed, wrong audience, expired.
         Case(name: "401 no token", method: "GET", target: activity, token: nil, status: 401, row: "unauthenticated"),
@@ -42,6 +60,15 @@ import Testing
         Case(name: "401 expired", method: "GET", target: activity,
              token: TestToken.mint(.init(objectID: DocsWorld.learnerID, kind: .delegated(scopes: ["LearningAssignedCourse.Read"]), issuedAt: 1_000, expiresAt: 2_000)),
              status: 401, row: "unauthenticated"),
+        // 401 for tokens a real issuer's validator refuses (README "Test tokens"): no exp, nbf or iat beyond the
+        // 5-minute skew in the future, a claim given twice.
+        Case(name: "401 no exp", method: "GET", target: activity, token: rawToken(claims(exp: nil)), status: 401, row: "unauthenticated"),
+        Case(name: "401 nbf a day ahead", method: "GET", target: activity, token: rawToken(claims(extra: #","nbf":\#(now + 86_400)"#)),
+             status: 401, row: "unauthenticated"),
+        Case(name: "401 iat a day ahead", method: "GET", target: activity, token: rawToken(claims(extra: #","iat":\#(now + 86_400)"#)),
+             status: 401, row: "unauthenticated"),
+        Case(name: "401 duplicate tid", method: "GET", target: activity,
+             token: rawToken(claims(extra: #","tid":"11111111-2222-4333-8444-555555555555""#)), status: 401, row: "unauthenticated"),
         Case(name: "401 before unknown segment", method: "GET", target: "/v1.0/nowhere", token: nil, status: 401, row: "unauthenticated"),
         // 400 unknown segment (spec 7.1 example).
         Case(name: "400 unknown segment", method: "GET", target: "/v1.0/employeeExperience/learningThings", token: learner, status: 400, row: "resourceNotFoundForSegment"),

@@ -150,6 +150,50 @@ extension ServerTests {
         let busy = emulator.rejectionResponse(HTTPServerRejection(status: 503, reason: "too many connections"))
         #expect(busy.headers["Retry-After"] == "1")
     }
+
+    /// Over a socket the admin endpoint wants a loopback Host: a foreign one (DNS rebinding) and none at all
+    /// (HTTP/1.0) are refused; the runner's form (Host 127.0.0.1:PORT, application/json) passes.
+    @Test(.timeLimit(.minutes(1))) func adminGuardsOverTheNetwork() async throws {
+        try await Self.withServer { base, server in
+            let client = HTTPClient(configuration: HTTPClientConfiguration(timeout: .seconds(20)))
+            var foreign = Self.request("GET", "/_emulator/info", token: nil)
+            foreign.headers.append(name: "Host", value: "rebound.attacker.example:\(server.port)")
+            let refused = try await client.send(foreign, to: base)
+            #expect(refused.status == 403)
+            let info = try await client.send(Self.request("GET", "/_emulator/info", token: nil), to: base)
+            #expect(info.status == 200)
+            let reset = try await client.send(Self.request("POST", "/_emulator/reset", token: nil, body: ""), to: base)
+            #expect(reset.status == 204)
+            #expect(Self.rawExchange(port: server.port, "POST /_emulator/reset HTTP/1.0\r\nContent-Type: application/json\r\n\r\n")
+                .hasPrefix("HTTP/1.1 403"))
+        }
+    }
+
+    /// Sends `text` on a fresh loopback connection and returns everything read until the server closes it.
+    static func rawExchange(port: Int, _ text: String) -> String {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { return "" }
+        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = recv(fd, &buffer, buffer.count, 0)
+            if count <= 0 { break }
+            received += buffer[0..<count]
+        }
+        return String(decoding: received, as: UTF8.self)
+    }
 }
 
 /// Records the order in which concurrent requests finished.

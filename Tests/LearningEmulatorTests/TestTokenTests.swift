@@ -41,3 +41,55 @@ import Testing
         #expect(TestToken.bearerToken(fromAuthorization: "Bearer ") == nil)
     }
 }
+
+/// Time claims and duplicate claims (README "Test tokens"): `exp` required and in the future, `nbf`/`iat` at most
+/// `allowedClockSkewSeconds` ahead, each claim once, times whole seconds within Int64.
+@Suite struct TestTokenClaimCheckTests {
+    static let now = 1_800_000_000
+    static let clock = Date(timeIntervalSince1970: TimeInterval(now))
+
+    static func token(_ members: String) -> String {
+        ErrorRowTests.rawToken(#"{"aud":"https://graph.microsoft.com","tid":"t","oid":"o","scp":"A""# + members + "}")
+    }
+
+    @Test(arguments: [
+        ("no exp", ""),
+        ("exp now", #","exp":1800000000"#),
+        ("exp past", #","exp":1799999999"#),
+        ("exp a string", #","exp":"1800003600""#),
+        ("exp fractional", #","exp":1800003600.5"#),
+        ("exp beyond Int64", #","exp":9223372036854775808"#),
+        ("exp huge exponent", #","exp":1e400"#),
+        ("nbf a day ahead", #","exp":1800090000,"nbf":1800086400"#),
+        ("nbf just past the skew", #","exp":1800090000,"nbf":1800000301"#),
+        ("iat a day ahead", #","exp":1800090000,"iat":1800086400"#),
+        ("iat Int64.max", #","exp":9223372036854775807,"iat":9223372036854775807"#),
+        ("nbf a string", #","exp":1800090000,"nbf":"0""#),
+        ("duplicate exp", #","exp":1800090000,"exp":1"#),
+        ("duplicate tid", #","exp":1800090000,"tid":"other""#),
+        ("duplicate scp", #","exp":1800090000,"scp":"B""#),
+    ])
+    func refused(_ name: String, _ members: String) {
+        #expect(TestToken.parse(Self.token(members), now: Self.clock) == nil, "\(name)")
+    }
+
+    @Test(arguments: [
+        ("exp ahead", #","exp":1800000001"#),
+        ("exp Int64.max", #","exp":9223372036854775807"#),
+        ("nbf and iat within the skew", #","exp":1800090000,"nbf":1800000300,"iat":1800000300"#),
+        ("nbf and iat past", #","exp":1800090000,"nbf":0,"iat":-5"#),
+    ])
+    func accepted(_ name: String, _ members: String) {
+        #expect(TestToken.parse(Self.token(members), now: Self.clock) != nil, "\(name)")
+    }
+
+    @Test func mintedTokensCarryTheTimeClaimsAndPass() throws {
+        let token = TestToken.mint(.init(tenantID: "t", objectID: "o", kind: .delegated(scopes: ["A"])), now: Self.clock)
+        let parsed = try #require(TestToken.parse(token, now: Self.clock))
+        #expect(parsed.issuedAt == Self.now)
+        #expect(parsed.expiresAt == Self.now + 86_400)
+        // An issuedAt near Int.max saturates instead of trapping (and is then refused as from the future).
+        let far = TestToken.mint(.init(tenantID: "t", objectID: "o", kind: .delegated(scopes: ["A"]), issuedAt: Int.max - 5), now: Self.clock)
+        #expect(TestToken.parse(far, now: Self.clock) == nil)
+    }
+}

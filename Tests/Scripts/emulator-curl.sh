@@ -95,5 +95,7 @@ check "403 delegated create" 403 '.error.code == "Forbidden"' -H "Authorization:
 check "client-request-id echoed" 404 '.error.innerError["client-request-id"] == "abc-123"' -H "client-request-id: abc-123" \
   -H "Authorization: Bearer $LEARNER" "$V1/employeeExperience/learningCourseActivities/nope"
 check "admin info" 200 '.emulator == "learning-contract"' "$BASE/_emulator/info"
-check "admin reset" 204 '' -X POST "$BASE/_emulator/reset"
+check "admin reset" 204 '' -X POST -H 'Content-Type: application/json' "$BASE/_emulator/reset"
+check "admin reset as text/plain (CSRF)" 415 '' -X POST -H 'Content-Type: text/plain' "$BASE/_emulator/reset"
+check "admin with a foreign Host (DNS rebinding)" 403 '' -H 'Host: attacker.example' "$BASE/_emulator/info"
 echo "$PASS checks passed against $BASE"

@@ -5,7 +5,8 @@ import LearningEmulator
 import LearningHTTP
 
 /// `learning-contract serve`: the reference emulator on a local port, for developing and testing Viva Learning
-/// integrations offline. Prints one line, `Listening on http://HOST:PORT`, when ready; runs until SIGINT/SIGTERM.
+/// integrations offline. Prints one line, `Listening on http://HOST:PORT`, when ready (and, on standard error, what
+/// it exposes); runs until SIGINT/SIGTERM.
 public enum ServeCommand: CLICommand {
     public static let spec = CommandSpec(
         name: "serve",
@@ -20,16 +21,20 @@ public enum ServeCommand: CLICommand {
             'learning-contract token'. Test tokens are for testing only: the emulator trusts any such token, \
             and tenants are isolated by its 'tid' claim.
 
-            Admin endpoint (no token; for tests, which is why serve binds 127.0.0.1 by default): \
-            GET /_emulator/info, PUT|POST|GET /_emulator/tenants/{tid}/state, DELETE /_emulator/tenants/{tid}, \
-            POST /_emulator/reset.
+            Admin endpoint (for tests): GET /_emulator/info, PUT|POST|GET /_emulator/tenants/{tid}/state, \
+            DELETE /_emulator/tenants/{tid}, POST /_emulator/reset. By default it needs no secret but answers only \
+            requests whose Host names a loopback address (127.0.0.1, localhost, [::1]); PUT and POST need \
+            Content-Type: application/json. --admin-token SECRET requires 'Authorization: Bearer SECRET' instead \
+            of a loopback Host; --no-admin turns it off. A --host that is not a loopback address is refused \
+            (exit 2) unless --no-admin or --admin-token is given.
 
             Faults: --fault OPERATION[:STATUS][:OPTION=VALUE]..., with the options every=N, times=N, \
             retry-after=SECONDS, latency=MS and method=M, where OPERATION is createActivity, getActivity, listActivities, updateActivity, deleteActivity, \
             createProvider, updateProvider, upsertContent or '*'. A fault fires on every N-th matching request. \
             429 and 503 carry Retry-After in seconds.
 
-            When ready, prints exactly one line, 'Listening on http://HOST:PORT' (the real port with --port 0).
+            When ready, prints exactly one line, 'Listening on http://HOST:PORT' (the real port with --port 0), \
+            and on standard error what is exposed: the API URL and whether the admin endpoint is on, protected or off.
             """,
         options: [
             .value("host", valueName: "HOST", help: "Address to bind.", default: "127.0.0.1"),
@@ -40,8 +45,10 @@ public enum ServeCommand: CLICommand {
             .value("faults", valueName: "FILE", help: "Fault rules as JSON: an array, or {\"faults\": [...]}."),
             .value("page-size", valueName: "N", help: "Server-driven page size of lists (assumed; the docs give none).", default: "100"),
             .value("base-url", valueName: "URL", help: "Base of @odata.context and nextLink URLs (default: from the Host header)."),
+            .flag("no-admin", help: "Turn the admin endpoint /_emulator off."),
+            .value("admin-token", valueName: "SECRET", help: "Require 'Authorization: Bearer SECRET' on /_emulator requests."),
         ] + ContractOptions.options,
-        exclusiveGroups: ContractOptions.exclusiveGroups,
+        exclusiveGroups: ContractOptions.exclusiveGroups + [["no-admin", "admin-token"]],
         examples: [
             .init("serve", "Serve the docs world on http://127.0.0.1:8080."),
             .init("serve --port 0 --empty", "Serve an empty emulator on a free port."),
@@ -72,6 +79,7 @@ public enum ServeCommand: CLICommand {
         ShutdownSignals.onTermination { server.shutdown() }
         let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
         context.print("Listening on http://\(host):\(port)")
+        for line in exposure(configuration, origin: "http://\(host):\(port)") { context.stderr.writeLine(line) }
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             DispatchQueue.global().async {
                 server.waitUntilShutdown()
@@ -82,9 +90,24 @@ public enum ServeCommand: CLICommand {
     }
 
     /// The emulator configuration the command line asks for; usage errors for bad values and files.
-    static func emulatorConfiguration(_ arguments: ParsedArguments, context: CLIContext) throws(UsageError) -> EmulatorConfiguration {
+    public static func emulatorConfiguration(_ arguments: ParsedArguments, context: CLIContext) throws(UsageError) -> EmulatorConfiguration {
         var configuration = EmulatorConfiguration()
         configuration.host = arguments.value("host") ?? "127.0.0.1"
+        if arguments.flag("no-admin") {
+            configuration.admin = .disabled
+        } else if let secret = arguments.value("admin-token") {
+            guard !secret.isEmpty, secret.utf8.allSatisfy({ $0 > 32 && $0 < 127 }) else {
+                throw UsageError("invalid value for '--admin-token': expected visible ASCII characters, no spaces", commandName: spec.name)
+            }
+            configuration.admin = .token(secret)
+        }
+        if configuration.admin == .loopbackOnly && !AdminAccess.isLoopbackBindAddress(configuration.host) {
+            throw UsageError("""
+                refusing to serve on '\(configuration.host)': the admin endpoint /_emulator (read, replace or delete any \
+                tenant) would be open to the network; bind a loopback address (127.0.0.1, ::1, localhost), or add \
+                --no-admin to turn it off, or --admin-token SECRET to protect it
+                """, commandName: spec.name)
+        }
         configuration.port = try arguments.int("port", in: 0...65535) ?? 8080
         configuration.pageSize = try arguments.int("page-size", in: 1...10_000) ?? 100
         if arguments.flag("empty") { configuration.seed = .empty }
@@ -107,5 +130,19 @@ public enum ServeCommand: CLICommand {
             throw UsageError(error.description, commandName: spec.name)
         }
         return configuration
+    }
+
+    /// What the running emulator exposes, in plain words (printed on standard error at start).
+    public static func exposure(_ configuration: EmulatorConfiguration, origin: String) -> [String] {
+        let admin: String
+        switch configuration.admin {
+        case .loopbackOnly: admin = "on at \(origin)/_emulator, no secret, loopback Host only (--admin-token or --no-admin to change)"
+        case .token: admin = "on at \(origin)/_emulator, protected by the --admin-token secret"
+        case .disabled: admin = "off (--no-admin)"
+        }
+        return [
+            "API: \(origin)/v1.0 and \(origin)/beta (unsecured test tokens from 'learning-contract token' accepted)",
+            "Admin endpoint: " + admin,
+        ]
     }
 }
