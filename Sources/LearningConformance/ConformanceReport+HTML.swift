@@ -176,7 +176,7 @@ extension ConformanceReport {
         code, pre { font: 12px/1.4 ui-monospace, "DejaVu Sans Mono", monospace; }
         pre { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; }
         table { border-collapse: collapse; width: 100%; margin: 0.5em 0; }
-        th, td { border: 1px solid var(--line); padding: 0.3em 0.5em; text-align: left; vertical-align: top; }
+        th, td { border: 1px solid var(--line); padding: 0.3em 0.5em; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
         th { background: #f6f8fa; }
         table.counts { width: auto; } table.counts td { text-align: right; font-weight: 600; }
         table.deviations td:nth-child(3), table.deviations td:nth-child(4) { width: 38%; }
