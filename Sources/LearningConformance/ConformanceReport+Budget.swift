@@ -80,7 +80,9 @@ extension ConformanceReport {
         out.target = cutter.cut(target)
         out.unreachable = unreachable.map { cutter.cut($0) }
         var remaining = budget.maxDetailedItems
-        var total = Omissions(truncatedStrings: cutter.truncated)
+        // Strings of the report itself cut now or by an earlier bounding (the rest is counted per scenario).
+        let earlier = (omitted?.truncatedStrings ?? 0) - scenarios.reduce(0) { $0 + ($1.omitted?.truncatedStrings ?? 0) }
+        var total = Omissions(truncatedStrings: cutter.truncated + max(0, earlier))
         out.scenarios = scenarios.map { result in
             var scenarioCutter = Cutter(budget: budget)
             var bounded = result
@@ -137,20 +139,23 @@ extension ConformanceReport {
         }
     }
 
-    /// `text` cut to at most `limit` UTF-8 bytes at a character boundary, plus a marker with its full length;
-    /// nil when it fits.
+    /// `text` cut at a character boundary so that, with the marker saying how long it was
+    /// (`… [truncated: 8,000,000 bytes in all]`), it takes at most `limit` UTF-8 bytes (or just the marker, when
+    /// `limit` is shorter than that); nil when it fits. A cut string fits, so cutting twice changes nothing.
     public static func truncate(_ text: String, toBytes limit: Int) -> String? {
         let bytes = text.utf8.count
         guard bytes > limit else { return nil }
+        let marker = "… [truncated: \(Omissions.grouped(bytes)) bytes in all]"
+        let room = limit - marker.utf8.count
         var kept = 0
         var end = text.startIndex
         for index in text.indices {
             let next = text.index(after: index)
             let size = text.utf8.distance(from: index, to: next)
-            if kept + size > limit { break }
+            if kept + size > room { break }
             kept += size
             end = next
         }
-        return String(text[..<end]) + "… [truncated: \(Omissions.grouped(bytes)) bytes in all, \(Omissions.grouped(bytes - kept)) not shown]"
+        return String(text[..<end]) + marker
     }
 }

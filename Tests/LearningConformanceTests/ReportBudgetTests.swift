@@ -88,15 +88,44 @@ import Testing
     }
 
     @Test(arguments: [
-        ("AAAA", 3, "AAA"), ("ééé", 5, "éé"), ("é", 1, ""), ("👩‍👩‍👧x", 18, "👩‍👩‍👧"), ("👩‍👩‍👧x", 17, ""), ("abc", 3, nil),
-    ] as [(String, Int, String?)])
-    func truncationKeepsWholeCharacters(_ text: String, _ limit: Int, _ kept: String?) {
-        let cut = ConformanceReport.truncate(text, toBytes: limit)
-        guard let kept else {
-            #expect(cut == nil)
+        (String(repeating: "A", count: 500), 100), (String(repeating: "é", count: 500), 101), (String(repeating: "é", count: 500), 100),
+        (String(repeating: "👩‍👩‍👧", count: 50), 120), (String(repeating: "👩‍👩‍👧", count: 50), 64), ("abc", 3), ("a\u{0}b" + String(repeating: "\u{301}", count: 5_000), 200),
+    ] as [(String, Int)])
+    func truncationKeepsWholeCharactersAndFitsTheLimit(_ text: String, _ limit: Int) throws {
+        guard text.utf8.count > limit else {
+            #expect(ConformanceReport.truncate(text, toBytes: limit) == nil)
             return
         }
-        #expect(cut == kept + "… [truncated: \(text.utf8.count) bytes in all, \(text.utf8.count - kept.utf8.count) not shown]")
+        let cut = try #require(ConformanceReport.truncate(text, toBytes: limit))
+        let marker = "… [truncated: \(Self.grouped(text.utf8.count)) bytes in all]"
+        #expect(cut.hasSuffix(marker), "\(cut)")
+        #expect(cut.utf8.count <= limit)
+        let kept = String(cut.utf8.dropLast(marker.utf8.count))!
+        #expect(text.hasPrefix(kept), "the kept part is a whole-character prefix")
+        let next = text.dropFirst(kept.count).first.map { String($0).utf8.count } ?? 0
+        #expect(kept.utf8.count + next > limit - marker.utf8.count, "no further character would have fitted")
+        #expect(ConformanceReport.truncate(cut, toBytes: limit) == nil, "cutting twice changes nothing")
+    }
+
+    /// `12345` as `12,345`, written out here rather than taken from the code under test.
+    static func grouped(_ value: Int) -> String {
+        let digits = Array(String(value))
+        return stride(from: digits.count, to: 0, by: -3).reversed().map { end in String(digits[max(0, end - 3)..<end]) }
+            .joined(separator: ",")
+    }
+
+    @Test func boundingTwiceChangesNothingAndTheJSONReadsBackAsTheBoundedReport() throws {
+        let budget = ConformanceReport.Budget(maxFieldBytes: 100)
+        let long = String(repeating: "q", count: 5_000)
+        let report = ConformanceReport(target: long, strict: false, testTokens: true,
+            scenarios: [Self.failed("long", deviations: [Self.deviation(1, actual: long)])] + Self.manyDeviations.scenarios.prefix(30),
+            unreachable: long)
+        let once = report.bounded(by: budget)
+        #expect(once.omitted?.truncatedStrings == 3)
+        #expect(once.bounded(by: budget) == once)
+        let decoded = try JSONDecoder().decode(ConformanceReport.self, from: Data(report.jsonText(budget: budget).utf8))
+        #expect(decoded == once)
+        #expect(decoded.text(budget: budget) == report.text(budget: budget))
     }
 
     @Test func everyEchoedStringIsBounded() {
