@@ -1,8 +1,13 @@
 extension ConformanceReport {
     /// The human report: one line per scenario, then for each failure its deviations as
     /// `- expected` / `+ actual` per pointer, the error row, the source and a `curl` to reproduce it.
-    /// Deterministic (no timings), so it can be golden-tested.
-    public func text(verbose: Bool = false) -> String {
+    /// Deterministic (no timings), so it can be golden-tested. Bounded by `budget`; what it leaves out is said
+    /// under each scenario and in a line before the summary.
+    public func text(verbose: Bool = false, budget: Budget = .default) -> String {
+        bounded(by: budget).boundedText(verbose: verbose)
+    }
+
+    private func boundedText(verbose: Bool) -> String {
         var lines: [String] = []
         lines.append("learning-contract conform: \(target) (\(strict ? "strict" : "lenient"), "
             + (testTokens ? "test tokens minted" : "credentials from environment/flags") + ")")
@@ -10,7 +15,7 @@ extension ConformanceReport {
         for result in scenarios {
             switch result.status {
             case .passed:
-                if verbose || !result.variants.isEmpty || !result.notes.isEmpty {
+                if verbose || !result.variants.isEmpty || !result.notes.isEmpty || result.omitted != nil {
                     lines.append("PASS  \(result.id)")
                 }
             case .failed: lines.append("FAIL  \(result.id)  (\(result.file))")
@@ -40,7 +45,9 @@ extension ConformanceReport {
                 lines.append("      - \(deviation.expected)")
                 lines.append("      + \(deviation.actual)")
             }
+            if let sentence = result.omitted?.sentence { lines.append("  … \(sentence) (report budget)") }
         }
+        if let sentence = omitted?.sentence { lines.append("report budget: \(sentence); the counts cover everything") }
         lines.append(summaryLine)
         return lines.joined(separator: "\n") + "\n"
     }

@@ -8,15 +8,18 @@ public struct ConformanceReport: Sendable, Hashable, Codable {
     public var scenarios: [ScenarioResult]
     /// Set when the target could not be reached at all (exit 3).
     public var unreachable: String?
+    /// Set when the report was bounded (`bounded(by:)`) and left something out: the totals.
+    public var omitted: Omissions?
 
-    public init(target: String, strict: Bool, testTokens: Bool, scenarios: [ScenarioResult], unreachable: String? = nil) {
+    public init(target: String, strict: Bool, testTokens: Bool, scenarios: [ScenarioResult], unreachable: String? = nil,
+                omitted: Omissions? = nil) {
         self.target = target; self.strict = strict; self.testTokens = testTokens
-        self.scenarios = scenarios; self.unreachable = unreachable
+        self.scenarios = scenarios; self.unreachable = unreachable; self.omitted = omitted
     }
 
     public func count(_ status: ScenarioResult.Status) -> Int { scenarios.filter { $0.status == status }.count }
-    public var variantCount: Int { scenarios.reduce(0) { $0 + $1.variants.count } }
-    public var deviationCount: Int { scenarios.reduce(0) { $0 + $1.deviations.count } }
+    public var variantCount: Int { scenarios.reduce(0) { $0 + $1.variantCount } }
+    public var deviationCount: Int { scenarios.reduce(0) { $0 + $1.deviationCount } }
 
     /// 0 conformant, 1 deviations, 3 unreachable, timed out or throttled out (2 is for usage and fixture errors,
     /// decided before a run starts). Unreachability wins: the results are incomplete. A run in which every
@@ -59,7 +62,7 @@ public struct ConformanceReport: Sendable, Hashable, Codable {
 }
 
 extension ConformanceReport {
-    enum CodingKeys: String, CodingKey { case target, strict, testTokens, scenarios, unreachable, summary }
+    enum CodingKeys: String, CodingKey { case target, strict, testTokens, scenarios, unreachable, omitted, summary }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -67,7 +70,8 @@ extension ConformanceReport {
             target: try container.decode(String.self, forKey: .target), strict: try container.decode(Bool.self, forKey: .strict),
             testTokens: try container.decode(Bool.self, forKey: .testTokens),
             scenarios: try container.decode([ScenarioResult].self, forKey: .scenarios),
-            unreachable: try container.decodeIfPresent(String.self, forKey: .unreachable))
+            unreachable: try container.decodeIfPresent(String.self, forKey: .unreachable),
+            omitted: try container.decodeIfPresent(Omissions.self, forKey: .omitted))
     }
 
     /// Everything, plus the derived `summary` (counts, exit code, the summary line).
@@ -78,6 +82,7 @@ extension ConformanceReport {
         try container.encode(testTokens, forKey: .testTokens)
         try container.encode(scenarios, forKey: .scenarios)
         try container.encodeIfPresent(unreachable, forKey: .unreachable)
+        try container.encodeIfPresent(omitted, forKey: .omitted)
         try container.encode(summary, forKey: .summary)
     }
 }

@@ -26,14 +26,25 @@ public struct ScenarioResult: Sendable, Hashable, Codable {
     public var notes: [String]
     public var stepsRun: Int
     public var durationSeconds: Double
+    /// Set in a report bounded by `ConformanceReport.Budget`: what this scenario's lists left out.
+    public var omitted: ConformanceReport.Omissions?
 
     public init(
         id: String, title: String, file: String, tags: [String], source: String?, status: Status,
         deviations: [Deviation] = [], variants: [VariantHit] = [], extraFields: [String] = [],
-        skipReasons: [String] = [], notes: [String] = [], stepsRun: Int = 0, durationSeconds: Double = 0
+        skipReasons: [String] = [], notes: [String] = [], stepsRun: Int = 0, durationSeconds: Double = 0,
+        omitted: ConformanceReport.Omissions? = nil
     ) {
         self.id = id; self.title = title; self.file = file; self.tags = tags; self.source = source
         self.status = status; self.deviations = deviations; self.variants = variants; self.extraFields = extraFields
         self.skipReasons = skipReasons; self.notes = notes; self.stepsRun = stepsRun; self.durationSeconds = durationSeconds
+        self.omitted = omitted
     }
+}
+
+extension ScenarioResult {
+    /// Deviations found, including those a bounded report does not detail.
+    public var deviationCount: Int { deviations.count + (omitted?.deviations ?? 0) }
+    /// Variants taken, including those a bounded report does not detail.
+    public var variantCount: Int { variants.count + (omitted?.variants ?? 0) }
 }

@@ -39,10 +39,89 @@ import Testing
         ["--token", "ghost=x"],
         ["--strict", "--lenient"],
         ["--base-url", "ftp://example.test/v1.0"],
+        ["--list", "--filter", "no-scenario-has-this-text"],
+        ["--shard", "0/3"], ["--shard", "4/3"], ["--shard", "3"], ["--shard", "a/b"], ["--shard", "1/3/5"],
+        ["--list", "--shard", "0/3"],
+        ["--last-failed", "/nonexistent-conform-report.json"], ["--last-failed", "/tmp"],
+        ["--json", "/tmp/conform.json", "--junit", "/tmp/conform.json"],
     ])
     func usageAndFixtureErrorsExitWith2(_ arguments: [String]) throws {
         let output = try Self.run(arguments)
         #expect(output.status == 2, "\(arguments): \(output.stdout)\n\(output.stderr)")
+    }
+
+    /// A report path that can't be written is a usage error naming the path, found BEFORE the run (nothing
+    /// on stdout: no scenario ran), never a Foundation error code after it.
+    @Test(arguments: ["json", "junit", "html"])
+    func unwritableReportPathsAreUsageErrorsBeforeTheRun(_ option: String) throws {
+        let directory = FileManager.default.temporaryDirectory.path
+        for path in [directory, "/nonexistent-dir-\(UUID().uuidString)/conform.out"] {
+            let output = try Self.run(["--\(option)", path, "--filter", "get-by-id-example-1"])
+            #expect(output.status == 2, "--\(option) \(path): \(output.stdout)\n\(output.stderr)")
+            #expect(output.stderr.contains("--\(option) \(path): cannot write the report there"), "\(output.stderr)")
+            #expect(!output.stderr.contains("NSCocoaErrorDomain") && !output.stderr.contains("error 512"))
+            #expect(!output.stdout.contains("conform:"), "the run started before the path was checked: \(output.stdout)")
+        }
+        let directoryRun = try Self.run(["--\(option)", directory])
+        #expect(directoryRun.stderr.contains("it is a directory; give a file name"), "\(directoryRun.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: directory + "/conform-report"))
+    }
+
+    @Test func htmlReportIsWritten() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("conform-\(UUID().uuidString).html")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let output = try Self.run(["--filter", "errors", "--html", file.path])
+        #expect(output.status == 0, "\(output.stdout)\n\(output.stderr)")
+        let html = try String(contentsOf: file, encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("learning-contract conform (v1.0)"))
+        #expect(html.contains("id=\"coverage\""))
+        #expect(html.contains(" 0 failed, 0 skipped"))
+    }
+
+    /// Every scenario in exactly one shard, through the command line.
+    @Test func shardsOfTheListPartitionIt() throws {
+        func ids(_ arguments: [String]) throws -> [String] {
+            let output = try Self.run(["--list"] + arguments)
+            #expect(output.status == 0, "\(arguments): \(output.stderr)")
+            return output.stdout.split(separator: "\n").dropLast().map { String($0.split(separator: " ").first ?? "") }
+        }
+        let all = try ids([])
+        #expect(all.count > 50)
+        let shards = try (1...3).map { try ids(["--shard", "\($0)/3"]) }
+        #expect(shards.flatMap { $0 }.sorted() == all.sorted())
+        #expect(Set(shards.flatMap { $0 }).count == all.count)
+        #expect(shards.allSatisfy { abs($0.count - all.count / 3) <= 1 })
+    }
+
+    @Test func lastFailedRerunsOnlyWhatFailed() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("conform-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let previous = #"{"scenarios": [{"id": "get-by-id-example-1", "status": "failed"}, {"id": "activity-not-found", "status": "passed"}, {"id": "renamed-since", "status": "unreachable"}]}"#
+        try Data(previous.utf8).write(to: file)
+        let output = try Self.run(["--last-failed", file.path, "--verbose"])
+        #expect(output.status == 0, "\(output.stdout)\n\(output.stderr)")
+        #expect(output.stdout.contains("PASS  get-by-id-example-1"))
+        #expect(!output.stdout.contains("activity-not-found"))
+        #expect(output.stdout.contains("conform: 1 scenarios: 1 passed"))
+        #expect(output.stderr.contains("renamed-since"), "a failed scenario no longer in the suite is named")
+    }
+
+    @Test func lastFailedWithNothingFailedSaysSoAndRunsNothing() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("conform-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let json = directory.appendingPathComponent("green.json")
+        let first = try Self.run(["--filter", "get-by-id-example", "--json", json.path])
+        #expect(first.status == 0)
+        let again = try Self.run(["--last-failed", json.path])
+        #expect(again.status == 0, "\(again.stdout)\n\(again.stderr)")
+        #expect(again.stdout.contains("nothing failed last time"))
+        #expect(!again.stdout.contains("scenarios:"), "nothing ran")
+        try Data("{\"not\": \"a report\"}".utf8).write(to: json)
+        let malformed = try Self.run(["--last-failed", json.path])
+        #expect(malformed.status == 2)
+        #expect(malformed.stderr.contains("--last-failed \(json.path): not a conform --json report"), "\(malformed.stderr)")
     }
 
     @Test func listAndCoverage() throws {

@@ -73,6 +73,30 @@ import Testing
         #expect(Golden.check(xml, named: "ReportFormatTests/mixed.junit.xml", filePath: #filePath) == nil)
     }
 
+    /// CI keeps test history by suite name: the embedded emulator's random port must not be in it.
+    @Test(arguments: [
+        ("http://127.0.0.1:41237/v1.0", "learning-contract conform (v1.0)"),
+        ("http://127.0.0.1:5555/v1.0/", "learning-contract conform (v1.0)"),
+        ("https://staging.example.com/graph/beta", "learning-contract conform (beta)"),
+        ("https://staging.example.com/", "learning-contract conform"),
+    ])
+    func junitSuiteNameIsStableAcrossRuns(_ target: String, _ name: String) throws {
+        let report = ConformanceReport(target: target, strict: false, testTokens: true, scenarios: [])
+        #expect(report.suiteName == name)
+        let xml = report.junitXML(includeTimes: false)
+        #expect(xml.contains("<testsuite name=\"\(name)\""))
+        #expect(xml.contains("<property name=\"target\" value=\"\(target)\"/>"), "the URL is a property")
+        #expect(XMLParser(data: Data(xml.utf8)).parse())
+    }
+
+    @Test func junitTargetPropertyDropsCredentialsInTheURL() {
+        let report = ConformanceReport(target: "https://user:secret-pw@staging.example.com/v1.0?code=secret-q", strict: true,
+                                       testTokens: false, scenarios: [])
+        let xml = report.junitXML(includeTimes: false)
+        #expect(!xml.contains("secret"))
+        #expect(xml.contains("<property name=\"mode\" value=\"strict\"/>"))
+    }
+
     @Test func jsonReportRoundTrips() async throws {
         let report = await Self.mixedReport()
         let decoded = try JSONDecoder().decode(ConformanceReport.self, from: Data(report.jsonText().utf8))

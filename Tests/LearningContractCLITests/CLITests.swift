@@ -19,6 +19,12 @@ import Testing
         #expect(Golden.check(run.stdout, named: "CLI/version-help.txt", filePath: #filePath) == nil)
     }
 
+    @Test func conformHelpMatchesGolden() async {
+        let run = await CLI.capture(["conform", "--help"])
+        #expect(run.exitCode == .success)
+        #expect(Golden.check(run.stdout, named: "CLI/conform-help.txt", filePath: #filePath) == nil)
+    }
+
     @Test(arguments: [[], ["help"], ["-h"], ["--help", "version"], ["help", "help"], ["help", "--help"]])
     func everyWayToAskForRootHelpAgrees(_ arguments: [String]) async {
         let run = await CLI.capture(arguments)

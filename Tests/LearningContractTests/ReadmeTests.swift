@@ -24,6 +24,11 @@ import Testing
         #expect(readme.contains("swift test                               # run the tests"))
         #expect(readme.contains("swift run learning-contract conform"))
         let commands = ci.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.hasPrefix("set ") && !$0.hasPrefix("cd ") && !$0.isEmpty }
-        #expect(commands == ["swift test"])
+        // `swift test` first; after it only the test scripts the README describes.
+        #expect(commands.first == "swift test")
+        for command in commands.dropFirst() {
+            let script = command.hasPrefix("bash ") ? String(command.dropFirst(5)) : ""
+            #expect(script.hasPrefix("Tests/Scripts/") && readme.contains("`\(script)`"), "\(command): not a test script the README describes")
+        }
     }
 }

@@ -29,6 +29,9 @@ public enum ConformCommand: CLICommand {
             .value("concurrency", valueName: "n", help: "Scenarios run at once, each in its own tenant.", default: "4"),
             .value("junit", valueName: "file", help: "Write a JUnit XML report (one testcase per scenario)."),
             .value("json", valueName: "file", help: "Write the report as JSON."),
+            .value("html", valueName: "file", help: "Write a self-contained HTML report (no script, nothing fetched)."),
+            .value("shard", valueName: "i/n", help: "Run only the i-th of n shards (sorted ids dealt out in turn), for a CI matrix."),
+            .value("last-failed", valueName: "file", help: "Rerun only what failed or errored in a previous --json report."),
             .flag("strict", help: "Documented variants and extra response members fail the run."),
             .flag("lenient", help: "Documented variants are reported but pass (the default)."),
             .repeated("token", valueName: "role=value", help: "A role's credential (without 'Bearer '); overrides LEARNING_CONTRACT_TOKEN_<ROLE>."),
@@ -41,7 +44,7 @@ public enum ConformCommand: CLICommand {
             .value("rate-limit", valueName: "n/s", help: "At most n requests per second to the target (e.g. 5/s or 0.5/s)."),
             .value("cacert", valueName: "file", help: "A PEM CA bundle to trust for https targets; checked, then refused on Linux (see the README)."),
             .flag("insecure", help: "Skip verifying an https target's certificate; refused on Linux (see the README)."),
-            .flag("list", help: "List the scenarios (after --filter) and exit."),
+            .flag("list", help: "List the scenarios (after --filter, --last-failed, --shard) and exit."),
             .flag("coverage", help: "Print the matrix of error rows and operations against the fixtures that exercise them."),
             .flag("verbose", short: "v", help: "Also list passing scenarios."),
         ],
@@ -51,6 +54,8 @@ public enum ConformCommand: CLICommand {
             .init("conform --base-url http://127.0.0.1:8080/v1.0 --junit conform.xml", "Gate a deployment and publish a JUnit report."),
             .init("conform --filter errors --strict", "Run the error scenarios; variants fail."),
             .init("conform --coverage", "Which error rows have fixtures."),
+            .init("conform --shard 2/4 --json shard2.json", "The second of four CI matrix jobs."),
+            .init("conform --last-failed conform.json --html failed.html", "Rerun what failed last time; a page to look at."),
         ]
     )
 
@@ -72,7 +77,11 @@ public enum ConformCommand: CLICommand {
             context.stdout.write(CoverageMatrix(rows: .contract, scenarios: scenarios).text())
             return .success
         }
-        let selected = ScenarioLoader.filter(scenarios, by: arguments.value("filter"))
+        let selected: [Scenario]
+        switch select(scenarios, arguments, context: context) {
+        case .run(let chosen): selected = chosen
+        case .exit(let code): return code
+        }
         if arguments.flag("list") {
             for scenario in selected {
                 context.print("\(scenario.id)  \(scenario.title)  [\(scenario.tags.joined(separator: ", "))]  \(scenario.file)")
@@ -80,17 +89,15 @@ public enum ConformCommand: CLICommand {
             context.print("\(selected.count) scenario\(selected.count == 1 ? "" : "s")")
             return .success
         }
-        if selected.isEmpty {
-            return CLI.report(UsageError("no scenario matches --filter '\(arguments.value("filter") ?? "")'", commandName: spec.name), context: context)
-        }
-
         // Options.
         let concurrency: Int
         let timeout: Double
         let maxRetryWait: Double
         let budgets: (step: Double, scenario: Double, throttle: Double)
         let transport: TransportOptions
+        let reportFiles: [ReportFile]
         do {
+            reportFiles = try Self.reportFiles(arguments, context: context)
             concurrency = try arguments.int("concurrency", in: 1...64) ?? 4
             timeout = try arguments.double("timeout", in: 0.1...600) ?? 10
             maxRetryWait = try arguments.double("max-retry-wait", in: 0...3600) ?? 10
@@ -174,18 +181,21 @@ public enum ConformCommand: CLICommand {
         }
         progress.clear()
 
-        // Reports: text on stdout; JSON and JUnit files on request.
+        // Reports: text on stdout; JSON, JUnit and HTML files on request (each within the report budget).
         context.stdout.write(style(report.text(verbose: arguments.flag("verbose")), context: context))
-        for (option, text) in [("json", report.jsonText()), ("junit", report.junitXML())] {
-            guard let path = arguments.value(option) else { continue }
-            do {
-                try Data(text.utf8).write(to: context.resolve(path))
-            } catch {
-                context.printError("could not write --\(option) \(path): \(error.localizedDescription)")
-                return .usage
+        var exit = ExitCode(report.exitCode)
+        for file in reportFiles {
+            let text = switch file.option {
+            case "json": report.jsonText()
+            case "junit": report.junitXML()
+            default: report.html(coverage: CoverageMatrix(rows: .contract, scenarios: scenarios))
+            }
+            if let reason = writeReport(text, to: file.url) {
+                context.printError("could not write --\(file.option) \(file.path): \(reason)")
+                exit = .usage
             }
         }
-        return ExitCode(report.exitCode)
+        return exit
     }
 
     /// `--fixtures`, or `Conformance/` in the current directory or the nearest parent that has one
