@@ -53,21 +53,31 @@ struct ResponseComparator {
         return PeerText.bounded(value.serialized(), limit: 300)
     }
 
-    /// A member name as bytes: identifiers are compared by their UTF-8 bytes, never by Swift's canonical
-    /// equivalence (`"é"` precomposed and `"e\u{301}"` are different members).
+    /// A member name compared and hashed by its UTF-8 bytes, never by Swift's canonical equivalence (`"é"`
+    /// precomposed and `"e\u{301}"` are different members). Wraps the string: no copy of the bytes.
     struct Key: Hashable {
-        let bytes: [UInt8]
-        init(_ text: String) { bytes = Array(text.utf8) }
+        let text: String
+        init(_ text: String) { self.text = text }
+        static func == (lhs: Key, rhs: Key) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
+        func hash(into hasher: inout Hasher) {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
     }
 
-    /// First position of each member name, by bytes: one pass, so lookups inside loops stay linear overall.
-    static func index(_ object: JSONObject) -> [Key: Int] {
-        var index: [Key: Int] = [:]
-        index.reserveCapacity(object.count)
-        for (position, member) in object.members.enumerated() where index[Key(member.key)] == nil {
-            index[Key(member.key)] = position
+    /// Where each member name first occurs, by bytes, and which later members repeat an earlier name: one pass,
+    /// so lookups inside the loops stay linear overall.
+    struct MemberIndex {
+        var first: [Key: Int] = [:]
+        var repeats: [Int: Int] = [:]
+
+        init(_ object: JSONObject) {
+            first.reserveCapacity(object.count)
+            for (position, member) in object.members.enumerated() {
+                let key = Key(member.key)
+                if let earlier = first[key] { repeats[position] = earlier } else { first[key] = position }
+            }
         }
-        return index
     }
 
     /// Counts work and checks the deadline every 1,024 nodes; true once it has passed.
@@ -94,8 +104,8 @@ struct ResponseComparator {
         }
         switch (expected, actual) {
         case (.object(let expectedObject), .object(let actualObject)):
-            let index = Self.index(actualObject)
-            func lookup(_ key: String) -> Int? { index[Key(key)] }
+            let index = MemberIndex(actualObject)
+            func lookup(_ key: String) -> Int? { index.first[Key(key)] }
             var used: Set<Int> = []
             for member in expectedObject {
                 var value: JSONValue?
@@ -114,7 +124,7 @@ struct ResponseComparator {
             }
             for (position, member) in actualObject.members.enumerated() where !used.contains(position) {
                 // A repeated name is the same member as far as lookups go; only its first occurrence is "used".
-                if let first = lookup(member.key), used.contains(first) { continue }
+                if let first = index.repeats[position], used.contains(first) { continue }
                 if extras.count < Self.maxExtras {
                     let path = pointer.appending(member.key).description
                     extras.append(path)

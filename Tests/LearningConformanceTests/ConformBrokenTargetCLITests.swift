@@ -1,0 +1,73 @@
+import Foundation
+import LearningTestSupport
+import Testing
+
+/// `learning-contract conform`, the built executable, against every kind of `BrokenTarget`: it ends within its
+/// budgets with exit 1 or 3 and a summary, and its peak memory (measured by `/usr/bin/time -v`) stays under
+/// 256 MiB. `LEARNING_BROKEN_FULL=1` runs the whole suite per mode (the figures in the README); by default a
+/// slice of it, to keep `swift test` short.
+@Suite(.timeLimit(.minutes(5))) struct ConformBrokenTargetCLITests {
+    static let time = URL(fileURLWithPath: "/usr/bin/time")
+    static let full = ProcessInfo.processInfo.environment["LEARNING_BROKEN_FULL"] == "1"
+
+    static let budgets = ["--timeout", "2", "--max-retry-wait", "2", "--throttle-budget", "3", "--step-timeout", "20", "--scenario-timeout", "60"]
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: time.path), "/usr/bin/time is not installed (apt-get install time)"),
+          arguments: BrokenTargetTests.everyKind)
+    func conformEndsWithExit1Or3UnderTheMemoryBudget(_ mode: BrokenTarget.Mode) throws {
+        guard let tool = ExternalTool.learningContract else {
+            Issue.record("learning-contract is not built (swift build)")
+            return
+        }
+        let target = try BrokenTarget(mode)
+        defer { target.stop() }
+        let filter = Self.full ? [] : ["--filter", "example"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        let output = try ExternalTool.run(
+            Self.time, ["-v", tool.path, "conform", "--base-url", target.baseURL.absoluteString] + Self.budgets + filter,
+            environment: environment, currentDirectory: ExternalTool.packageRoot, timeout: 280)
+        #expect([1, 3].contains(output.status), "\(mode): exit \(output.status)\n\(output.stdout.suffix(2000))\n\(output.stderr.suffix(2000))")
+        #expect(output.stdout.contains("conform: ") && output.stdout.contains(" scenarios: "), "\(mode): no summary")
+        #expect(output.stdout.utf8.count < 2 << 20, "\(mode): \(output.stdout.utf8.count) bytes of output")
+        let rss = output.stderr.split(separator: "\n").first { $0.contains("Maximum resident set size") }
+            .flatMap { $0.split(separator: ":").last }.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        let kilobytes = try #require(rss, "no figure from /usr/bin/time: \(output.stderr.suffix(500))")
+        let wall = output.stderr.split(separator: "\n").first { $0.contains("Elapsed (wall clock)") } ?? ""
+        print("conform against \(mode): exit \(output.status), peak RSS \(kilobytes / 1024) MiB, \(wall.trimmingCharacters(in: .whitespaces))")
+        #expect(kilobytes < 256 * 1024, "\(mode): peak RSS \(kilobytes) KiB")
+    }
+}
+
+/// The transport options: what is refused before anything is sent, with exit 2 and a message naming the problem.
+@Suite(.timeLimit(.minutes(2))) struct ConformTransportOptionTests {
+    @Test(arguments: [
+        (["--base-url", "http://127.0.0.1:1/"], "no version segment"),
+        (["--base-url", "http://127.0.0.1:1/graph"], "ends with /v1.0 or /beta"),
+        (["--base-url", "http://127.0.0.1:1/v1.0", "--cacert", "/nonexistent/ca.pem"], "/nonexistent/ca.pem: cannot read"),
+        (["--base-url", "https://127.0.0.1:1/v1.0", "--cacert", "Conformance/roles.json"], "no PEM certificate"),
+        (["--base-url", "https://127.0.0.1:1/v1.0", "--insecure"], "--insecure: URLSession on Linux"),
+        (["--base-url", "http://127.0.0.1:1/v1.0", "-H", "no colon"], "'Name: value'"),
+        (["--base-url", "http://127.0.0.1:1/v1.0", "-H", "Authorization: Bearer x"], "--token"),
+        (["--base-url", "http://127.0.0.1:1/v1.0", "--rate-limit", "fast"], "--rate-limit"),
+        (["--base-url", "http://127.0.0.1:1/v1.0", "--rate-limit", "0/s"], "--rate-limit"),
+        (["--base-url", "http://127.0.0.1:1/v1.0", "--throttle-budget", "-1"], "--throttle-budget"),
+        (["--base-url", "http://127.0.0.1:1/v1.0", "--step-timeout", "0"], "--step-timeout"),
+    ])
+    func refusedWithExit2(_ arguments: [String], _ message: String) throws {
+        let output = try ConformCommandTests.run(arguments, environment: ["NO_COLOR": "1"])
+        #expect(output.status == 2, "\(arguments): \(output.stdout)\n\(output.stderr)")
+        #expect(output.stderr.contains(message), "\(arguments): \(output.stderr)")
+    }
+
+    @Test func anHTTPSURLOnAPrivateCAIsRefusedClearlyWithTheCAFileNamed() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cacert-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("ca.pem")
+        try Data("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n".utf8).write(to: file)
+        let output = try ConformCommandTests.run(["--base-url", "https://127.0.0.1:1/v1.0", "--cacert", file.path])
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("--cacert \(file.path)") && output.stderr.contains("update-ca-certificates"), "\(output.stderr)")
+    }
+}
