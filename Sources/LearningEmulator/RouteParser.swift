@@ -153,12 +153,13 @@ struct RouteParser: Sendable {
     /// A content key, optionally followed by `/$ref` (the delete page's form).
     private func contentRoute(_ providerID: String, _ key: ContentKey, _ rest: ArraySlice<String>) -> Result<Route, Failure> {
         guard let next = rest.first else { return .success(.content(providerID: providerID, key)) }
-        guard Self.isReference(next), rest.count == 1 else { return .failure(.segment(next)) }
+        guard Self.isReference(next) else { return .failure(.segment(next)) }
+        guard rest.count == 1 else { return .failure(.segment(rest.dropFirst().first ?? next)) }
         return .success(.contentReference(providerID: providerID, key))
     }
 
-    /// `$count` after a collection (OData 4.01 URL conventions §4.8). A key that is literally `$count` can still be
-    /// addressed with the parenthesised form `('$count')` (choice: the segment form always means the count).
+    /// `$count` after a collection (OData 4.01 URL conventions §4.8). Choice: the segment form always means the count;
+    /// an activity whose id is literally `$count` stays addressable as `learningCourseActivities('$count')`.
     static func isCount(_ segment: String) -> Bool { RequestHeaders.equals(segment.utf8, "$count") }
 
     /// `$ref` after an entity (OData 4.01 URL conventions §4.4), as the provider and content delete pages print it.

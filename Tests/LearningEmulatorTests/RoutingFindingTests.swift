@@ -81,6 +81,18 @@ import Testing
         #expect(r.errorCode == "methodNotAllowed")
     }
 
+    /// `$ref` and `$count` end a path: anything after them is an unknown segment (400, as for other paths).
+    @Test(arguments: [
+        (ProviderOperationTests.providers + "/" + DocsWorld.linkedInProviderID + "/$ref/x", "x"),
+        (ContentOperationTests.linkedIn + "/" + DocsWorld.linkedInContentID + "/$ref/y", "y"),
+        (Paths.learnerActivities + "/$count/z", "z"),
+    ])
+    func nothingFollowsRefOrCount(path: String, segment: String) {
+        let r = EmulatorHarness().send("DELETE", path)
+        #expect(r.status == 400)
+        #expect(r.errorMessage == "Resource not found for the segment '\(segment)'.")
+    }
+
     /// The count keeps the list's permissions (LIST-v1 "Permissions" table: delegated Read.All scopes).
     @Test func countNeedsTheListPermission() {
         let r = EmulatorHarness().send("GET", Paths.learnerActivities + "/$count", token: EmulatorHarness.token(delegated: ["LearningProvider.Read"]))
