@@ -40,12 +40,15 @@ public enum ServeCommand: CLICommand {
             .value("faults", valueName: "FILE", help: "Fault rules as JSON: an array, or {\"faults\": [...]}."),
             .value("page-size", valueName: "N", help: "Server-driven page size of lists (assumed; the docs give none).", default: "100"),
             .value("base-url", valueName: "URL", help: "Base of @odata.context and nextLink URLs (default: from the Host header)."),
-        ] + ContractOptions.options,
+        ] + ContractOptions.options + verifyClientOptions,
+        positionals: verifyClientPositionals,
         exclusiveGroups: ContractOptions.exclusiveGroups,
         examples: [
             .init("serve", "Serve the docs world on http://127.0.0.1:8080."),
             .init("serve --port 0 --empty", "Serve an empty emulator on a free port."),
             .init("serve --fault createActivity:429:every=3:retry-after=2", "Throttle every third create."),
+            .init("serve --port 0 --verify-clients --report out -- ./integration-tests.sh",
+                  "Run a client against the emulator; exit 1 if it fails or breaks the contract."),
         ]
     )
 
@@ -56,9 +59,10 @@ public enum ServeCommand: CLICommand {
         } catch {
             return CLI.report(error, context: context)
         }
+        if let problem = verifyClientsProblem(arguments, context: context) { return CLI.report(problem, context: context) }
         let server: EmulatorServer
         do {
-            server = try EmulatorServer(configuration: configuration)
+            server = try EmulatorServer(configuration: configuration, verifyClients: arguments.flag("verify-clients"))
         } catch {
             return CLI.report(UsageError(error.description, commandName: spec.name), context: context)
         }
@@ -72,13 +76,14 @@ public enum ServeCommand: CLICommand {
         ShutdownSignals.onTermination { server.shutdown() }
         let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
         context.print("Listening on http://\(host):\(port)")
+        if let code = await runClientCommand(arguments, server: server, origin: "http://\(host):\(port)", context: context) { return code }
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             DispatchQueue.global().async {
                 server.waitUntilShutdown()
                 continuation.resume()
             }
         }
-        return .success
+        return finishVerification(arguments, server: server, context: context)
     }
 
     /// The emulator configuration the command line asks for; usage errors for bad values and files.
