@@ -108,7 +108,7 @@ public struct ClientVerifier: Sendable {
         findings += report.variants.map { variant in
             let preferred = variant.ambiguity.flatMap { emulator.contract.ambiguity($0)?.preferred }
             return ClientFinding(severity: .warning, kind: .documentedVariant, field: variant.field,
-                                 message: "\(variant.field): \(variant.detail)" + (preferred.map { " Preferred: \($0)" } ?? ""),
+                                 message: "\(variant.field): \(variant.detail)" + (preferred.map { " (preferred reading: \($0))" } ?? ""),
                                  ruleID: variant.ruleID, sources: [variant.source], ambiguity: variant.ambiguity)
         }
         return findings
