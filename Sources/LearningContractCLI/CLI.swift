@@ -12,6 +12,7 @@ public enum CLI {
             ConformCommand.self,
             ValidateCommand.self,
             ServeCommand.self,
+            RecordCommand.self,
             TokenCommand.self,
             ErrorsCommand.self,
             AmbiguitiesCommand.self,

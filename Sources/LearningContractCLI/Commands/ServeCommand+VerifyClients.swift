@@ -54,36 +54,11 @@ extension ServeCommand {
                                  context: CLIContext) async -> ExitCode? {
         let command = arguments.positionalValues("command")
         guard !command.isEmpty else { return nil }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = command
-        var environment = context.environment
-        environment[urlEnvironmentVariable] = origin
-        process.environment = environment
-        process.currentDirectoryURL = context.currentDirectory
-        let status: Int32? = await withCheckedContinuation { (continuation: CheckedContinuation<Int32?, Never>) in
-            process.terminationHandler = { ended in
-                continuation.resume(returning: ended.terminationReason == .exit ? ended.terminationStatus : -ended.terminationStatus)
-            }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(returning: nil)
-            }
-        }
+        let commandCode = await ChildCommand.run(command, environment: [urlEnvironmentVariable: origin], context: context)
         server.shutdown()
         server.waitUntilShutdown()
         let verdict = finishVerification(arguments, server: server, context: context)
-        guard let status else {
-            context.printError("cannot run '\(command[0])'")
-            return .usage
-        }
-        if status != 0 {
-            let how = status > 0 ? "exit status \(status)" : "signal \(-status)"
-            context.printError("'\(command.joined(separator: " "))' failed with \(how)")
-            return .failure
-        }
+        if commandCode != .success { return commandCode }
         return verdict
     }
 
