@@ -13,6 +13,7 @@ public enum CLI {
             ValidateCommand.self,
             ServeCommand.self,
             RecordCommand.self,
+            ImportHARCommand.self,
             TokenCommand.self,
             ErrorsCommand.self,
             AmbiguitiesCommand.self,

@@ -31,7 +31,12 @@ import Testing
     }
 
     /// The session of the issue: create, get, list, patch, get, delete, get 404, a 400.
+    @discardableResult
     static func recordLifecycle(into directory: URL) async throws -> FixtureWriter.Output {
+        try await recordLifecycleSession(into: directory).output
+    }
+
+    static func recordLifecycleSession(into directory: URL) async throws -> (output: FixtureWriter.Output, session: RecordedSession) {
         let target = try EmulatorServer(configuration: EmulatorConfiguration(port: 0))
         let targetPort = try target.start()
         defer { target.shutdown() }
@@ -53,7 +58,7 @@ import Testing
         #expect(try await proxy.send("GET", providerPath + "/" + encoded, token: app).status == 404)
         let bad = DocumentedExample.createAssignment.body.replacingOccurrences(of: #""completionPercentage": 20"#, with: #""completionPercentage": 101"#)
         #expect(try await proxy.send("POST", providerPath, token: app, body: bad).status == 400)
-        return try recorder.stop()
+        return (try recorder.stop(), recorder.session)
     }
 
     static func replay(_ directory: URL, transport: any HTTPTransport, base: URL) async throws -> ConformanceReport {
@@ -87,7 +92,7 @@ import Testing
     @Test func replayAgainstAMutatedTargetReportsEachDeviation() async throws {
         let directory = Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        _ = try await Self.recordLifecycle(into: directory)
+        try await Self.recordLifecycle(into: directory)
         let emulator = Emulator()
         let transport = InMemoryTransport { request in
             var response = emulator.handle(request)

@@ -28,6 +28,8 @@ public struct CredentialScrubber: Sendable {
         let normalised = String(name.lowercased().filter { $0 != "-" && $0 != "_" && $0 != "." })
         if credentialHeaders.contains(name.lowercased()) || credentialNames.contains(normalised) { return true }
         if inQuery, credentialQueryNames.contains(normalised) { return true }
+        // X-Api-Key, Ocp-Apim-Subscription-Key, X-Functions-Key, privateKey…
+        if normalised.hasSuffix("key") && normalised.count > 3 { return true }
         return credentialFragments.contains { normalised.contains($0) }
     }
 
