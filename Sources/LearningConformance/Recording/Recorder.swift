@@ -16,7 +16,8 @@ public final class Recorder: @unchecked Sendable {
     public let writer: FixtureWriter
     private let client: HTTPClient
     private let timeout: Duration
-    private var server: HTTPServer?
+    private let serverBox = LockedServer()
+    private var server: HTTPServer? { serverBox.server }
     private let lock = NSLock()
     private var recorded: RecordedSession
     private var lastWriteError: RecordingError?
@@ -40,7 +41,7 @@ public final class Recorder: @unchecked Sendable {
         let server = HTTPServer(configuration: HTTPServerConfiguration(host: host, port: port)) { [self] request in
             forward(request)
         }
-        self.server = server
+        serverBox.server = server
         return try server.start()
     }
 
@@ -134,4 +135,14 @@ public final class Recorder: @unchecked Sendable {
 
 private final class ResultBox<T>: @unchecked Sendable {
     var value: T?
+}
+
+/// The proxy's server, set once by `start` and read by `stop` from a signal handler's thread.
+private final class LockedServer: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: HTTPServer?
+    var server: HTTPServer? {
+        get { lock.lock(); defer { lock.unlock() }; return stored }
+        set { lock.lock(); stored = newValue; lock.unlock() }
+    }
 }

@@ -41,6 +41,17 @@ import Testing
         #expect(run.stderr.contains("missing option '\(missing)"))
     }
 
+    @Test(arguments: [
+        (["--target", "ftp://127.0.0.1/"], "--target must be an http or https URL"),
+        (["--target", "http://127.0.0.1:9", "--name", "a b"], "--name: use letters"),
+        (["--target", "http://127.0.0.1:9", "--port", "70000"], "--port"),
+    ])
+    func badValuesAreUsageErrors(_ extra: [String], _ message: String) async {
+        let run = await CLI.capture(["record", "--out", FileManager.default.temporaryDirectory.path + "/never-\(UUID().uuidString)"] + extra)
+        #expect(run.exitCode == .usage)
+        #expect(run.stderr.contains(message), "\(run.stderr)")
+    }
+
     @Test func aMalformedHARWritesNothingAndNamesTheEntry() async throws {
         let directory = Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
