@@ -124,3 +124,16 @@ import Testing
         #expect(output.files.last?.document["roles"]?["user"]?["permissions"] == ["LearningAssignedCourse.Read"], "kind and permissions kept")
     }
 }
+
+extension HARImportTests {
+    @Test func notesNameTheHAREntryNotThePosition() throws {
+        // Entry 1 (binary) is left out, so entry 2 is the session's second exchange: the note still says entry 2.
+        let har: JSONValue = ["log": ["version": "1.2", "entries": [
+            Self.good, Self.binaryHAR["log"]!["entries"]!.arrayValue![1],
+            Self.entry(["method": "GET", "url": "http://127.0.0.1:8080/_emulator/info"]),
+        ]]]
+        var importer = HARImporter(skipBinary: true)
+        let output = FixtureWriter(name: "n").fixtures(for: try importer.session(from: har.utf8Bytes))
+        #expect(output.notes == ["entry 2: GET /_emulator/info is not under /v1.0 or /beta; not written"])
+    }
+}

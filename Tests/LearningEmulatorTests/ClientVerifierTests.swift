@@ -5,8 +5,12 @@ import LearningHTTP
 import Testing
 
 /// `serve --verify-clients`: each documented kind of client mistake is reported, a clean client sees nothing.
-/// Expectations come from the docs: CREATE-v1 request body table (required fields), the resource page's
-/// completionPercentage range 0-100, courseStatus members, the Content-Type request header, the permission tables.
+/// Expectations come from the docs:
+/// learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0,
+/// "Request headers" table (Authorization, Content-Type application/json required), "Request body" table
+/// (learnerUserId required; status notStarted, inProgress, completed; completionPercentage between 0 and 100)
+/// and "Permissions" table (application: LearningAssignedCourse.ReadWrite.All); the other spelling
+/// externalcourseActivityId is a documented contradiction (`learning-contract ambiguities`).
 @Suite struct ClientVerifierTests {
     static let createPath = "/v1.0/employeeExperience/learningProviders/\(DocsWorld.contosoProviderID)/learningCourseActivities"
 

@@ -56,9 +56,10 @@ public struct FixtureWriter: Sendable {
         for (index, exchange) in session.exchanges.enumerated() {
             let request = exchange.request
             let path = String(request.path)
+            let label = exchange.label ?? "exchange \(index)"
             let segments = path.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: true)
             guard let first = segments.first, ["v1.0", "beta"].contains(first.lowercased()) else {
-                notes.append("exchange \(index): \(request.method) \(scrubber.scrub(target: path)) is not under /v1.0 or /beta; not written")
+                notes.append("\(label): \(request.method) \(scrubber.scrub(target: path)) is not under /v1.0 or /beta; not written")
                 continue
             }
             let version = first.lowercased()
@@ -89,7 +90,7 @@ public struct FixtureWriter: Sendable {
                 } else if let text = String(validating: request.body, as: UTF8.self) {
                     stepRequest["rawBody"] = .string(scrubber.scrub(text: text))
                 } else {
-                    notes.append("exchange \(index): \(request.method) \(path) has a binary request body (\(request.body.count) bytes); not written")
+                    notes.append("\(label): \(request.method) \(path) has a binary request body (\(request.body.count) bytes); not written")
                     continue
                 }
             }
@@ -109,7 +110,7 @@ public struct FixtureWriter: Sendable {
                     expect["body"] = generalizer.generalize(scrubber.scrub(json: json), key: nil)
                     captures = generalizer.captures
                 } else {
-                    notes.append("exchange \(index): the response body is not JSON (\(response.body.count) bytes); its status and headers are checked, not its body")
+                    notes.append("\(label): the response body is not JSON (\(response.body.count) bytes); its status and headers are checked, not its body")
                 }
             }
 

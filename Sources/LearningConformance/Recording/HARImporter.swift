@@ -69,7 +69,8 @@ public struct HARImporter: Sendable {
             }
             session.exchanges.append(.init(
                 request: HTTPRequest(method: method, target: target, headers: requestHeaders, body: requestBody),
-                response: HTTPResponse(status: Int(status), headers: responseHeaders, body: responseBody)))
+                response: HTTPResponse(status: Int(status), headers: responseHeaders, body: responseBody),
+                label: "entry \(index)"))
         }
         return session
     }

@@ -7,9 +7,12 @@ public struct RecordedSession: Sendable, Hashable {
     public struct Exchange: Sendable, Hashable {
         public var request: HTTPRequest
         public var response: HTTPResponse
-        public init(request: HTTPRequest, response: HTTPResponse) {
+        /// How messages name it (`entry 3` of a HAR); `nil`: `exchange N`, its position in the session.
+        public var label: String?
+        public init(request: HTTPRequest, response: HTTPResponse, label: String? = nil) {
             self.request = request
             self.response = response
+            self.label = label
         }
     }
 

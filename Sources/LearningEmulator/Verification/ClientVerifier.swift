@@ -73,7 +73,7 @@ public struct ClientVerifier: Sendable {
             findings.append(ClientFinding(kind: .missingScope, field: claims.isDelegated ? "scp" : "roles",
                                           message: "the token lacks the permission for \(operation.rawValue): it holds \(kind) \(held); \(wanted)",
                                           ruleID: ErrorRow.ID.permissionScopeMissing.rawValue,
-                                          sources: catalog[.permissionScopeMissing].sources + [.assumed(permission.source)]))
+                                          sources: catalog[.permissionScopeMissing].sources))
         }
 
         if request.method == "POST" || request.method == "PATCH" {
