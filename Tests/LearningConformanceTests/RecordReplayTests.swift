@@ -174,6 +174,29 @@ import Testing
         #expect(!text.contains("/users/y/"))
     }
 
+    @Test func aDirectoryThatVanishesWhileRecordingKeepsTheSessionAndSaysSo() async throws {
+        let directory = Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let target = try EmulatorServer(configuration: EmulatorConfiguration(port: 0))
+        let targetPort = try target.start()
+        defer { target.shutdown() }
+        let recorder = try Recorder(target: URL(string: "http://127.0.0.1:\(targetPort)")!, directory: directory, name: "gone")
+        let proxy = Proxy(base: URL(string: "http://127.0.0.1:\(try recorder.start())")!)
+        #expect(try await proxy.send("GET", "/v1.0/employeeExperience/learningCourseActivities/\(DocsWorld.assignmentID)", token: Self.app).status == 200)
+        // The directory is replaced by a file: every later write fails.
+        try FileManager.default.removeItem(at: directory)
+        try Data("x".utf8).write(to: directory)
+        #expect(try await proxy.send("GET", "/v1.0/employeeExperience/learningCourseActivities/\(DocsWorld.assignmentID)", token: Self.app).status == 200,
+                "the client is still answered")
+        #expect(recorder.writeError != nil)
+        #expect(throws: RecordingError.self) { try recorder.stop() }
+        #expect(recorder.session.exchanges.count == 2, "nothing lost: the session is still in memory")
+        let fallback = Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: fallback) }
+        try FixtureWriter.write(recorder.writer.fixtures(for: recorder.session), to: fallback)
+        #expect(FileManager.default.fileExists(atPath: fallback.appendingPathComponent("gone.json").path))
+    }
+
     @Test func aDirectoryThatCannotBeWrittenIsRefusedBeforeRecording() throws {
         let file = Self.temporaryDirectory()
         try Data("x".utf8).write(to: file)
