@@ -12,6 +12,8 @@ public enum CLI {
             ConformCommand.self,
             ValidateCommand.self,
             ServeCommand.self,
+            RecordCommand.self,
+            ImportHARCommand.self,
             TokenCommand.self,
             ErrorsCommand.self,
             AmbiguitiesCommand.self,

@@ -12,9 +12,13 @@ import LearningHTTP
 public final class EmulatorServer: Sendable {
     public let emulator: Emulator
     private let server: HTTPServer
+    /// What `serve --verify-clients` found; `nil` unless `verifyClients` was asked.
+    public let clientLog: ClientViolationLog?
 
     /// Throws when the configuration cannot be served (a fault rule or page size out of range).
-    public init(configuration: EmulatorConfiguration, http: HTTPServerConfiguration? = nil) throws(EmulatorConfigurationError) {
+    /// `verifyClients`: judge every request against the contract (`ClientViolationLog`, `GET /_emulator/report`).
+    public init(configuration: EmulatorConfiguration, http: HTTPServerConfiguration? = nil,
+                verifyClients: Bool = false) throws(EmulatorConfigurationError) {
         try configuration.check()
         let emulator = Emulator(configuration: configuration)
         var httpConfiguration = http ?? HTTPServerConfiguration(host: configuration.host, port: configuration.port)
@@ -22,7 +26,11 @@ public final class EmulatorServer: Sendable {
         httpConfiguration.port = configuration.port
         httpConfiguration.errorResponder = { rejection in emulator.rejectionResponse(rejection) }
         self.emulator = emulator
-        self.server = HTTPServer(configuration: httpConfiguration) { request in emulator.handle(request, overNetwork: true) }
+        let clientLog = verifyClients ? ClientViolationLog(verifier: ClientVerifier(emulator: emulator)) : nil
+        self.clientLog = clientLog
+        self.server = HTTPServer(configuration: httpConfiguration) { request in
+            clientLog?.handle(request, by: emulator, overNetwork: true) ?? emulator.handle(request, overNetwork: true)
+        }
     }
 
     /// Binds and starts serving; returns the bound port (the real one when port 0 was asked).

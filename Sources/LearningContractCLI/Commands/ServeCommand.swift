@@ -47,12 +47,15 @@ public enum ServeCommand: CLICommand {
             .value("base-url", valueName: "URL", help: "Base of @odata.context and nextLink URLs (default: from the Host header)."),
             .flag("no-admin", help: "Turn the admin endpoint /_emulator off."),
             .value("admin-token", valueName: "SECRET", help: "Require 'Authorization: Bearer SECRET' on /_emulator requests."),
-        ] + ContractOptions.options,
+        ] + ContractOptions.options + verifyClientOptions,
+        positionals: verifyClientPositionals,
         exclusiveGroups: ContractOptions.exclusiveGroups + [["no-admin", "admin-token"]],
         examples: [
             .init("serve", "Serve the docs world on http://127.0.0.1:8080."),
             .init("serve --port 0 --empty", "Serve an empty emulator on a free port."),
             .init("serve --fault createActivity:429:every=3:retry-after=2", "Throttle every third create."),
+            .init("serve --port 0 --verify-clients --report out -- ./integration-tests.sh",
+                  "Run a client against the emulator; exit 1 if it fails or breaks the contract."),
         ]
     )
 
@@ -63,9 +66,10 @@ public enum ServeCommand: CLICommand {
         } catch {
             return CLI.report(error, context: context)
         }
+        if let problem = verifyClientsProblem(arguments, context: context) { return CLI.report(problem, context: context) }
         let server: EmulatorServer
         do {
-            server = try EmulatorServer(configuration: configuration)
+            server = try EmulatorServer(configuration: configuration, verifyClients: arguments.flag("verify-clients"))
         } catch {
             return CLI.report(UsageError(error.description, commandName: spec.name), context: context)
         }
@@ -80,13 +84,14 @@ public enum ServeCommand: CLICommand {
         let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
         context.print("Listening on http://\(host):\(port)")
         for line in exposure(configuration, origin: "http://\(host):\(port)") { context.stderr.writeLine(line) }
+        if let code = await runClientCommand(arguments, server: server, origin: "http://\(host):\(port)", context: context) { return code }
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             DispatchQueue.global().async {
                 server.waitUntilShutdown()
                 continuation.resume()
             }
         }
-        return .success
+        return finishVerification(arguments, server: server, context: context)
     }
 
     /// The emulator configuration the command line asks for; usage errors for bad values and files.
