@@ -100,6 +100,7 @@ extension ConformanceRunner {
             waited += wait
         }
 
+        track(request, response, run: &run)
         var outcome = check(step, response: response, request: request, expectedBody: expectedBody, expectedHeaders: expectedHeaders)
         run.deviations.append(contentsOf: outcome.findings.map(deviation))
         for hit in outcome.variants {

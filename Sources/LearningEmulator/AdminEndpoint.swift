@@ -2,7 +2,7 @@ import LearningContract
 import LearningHTTP
 
 /// The emulator's own endpoint for state the API cannot set (licenses, tenants, reset), under the reserved
-/// prefix `/_emulator` (world.md). It needs no token: it is for tests, and `serve` binds 127.0.0.1 by default.
+/// prefix `/_emulator` (Conformance/STATE.md). It needs no token: it is for tests, and `serve` binds 127.0.0.1 by default.
 ///
 /// - `GET /_emulator/info` → 200 `{"emulator","testTokens","defaultTenant","versions"}`
 /// - `PUT /_emulator/tenants/{tid}/state` (state document) → 204, replaces the tenant's state
@@ -10,6 +10,7 @@ import LearningHTTP
 /// - `GET /_emulator/tenants/{tid}/state` → 200 state document (404 for an unknown tenant)
 /// - `DELETE /_emulator/tenants/{tid}` → 204
 /// - `POST /_emulator/reset` → 204, back to the start state
+/// - `POST /_emulator/provider-states` → Pact-style provider states (`ProviderStateEndpoint`)
 public enum AdminEndpoint {
     public static let prefix = "_emulator"
 }
@@ -25,6 +26,8 @@ extension Emulator {
                 "emulator": "learning-contract", "testTokens": true, "defaultTenant": .string(TestToken.defaultTenantID),
                 "versions": .array(APIVersion.allCases.map { .string($0.rawValue) }),
             ], context)
+        case 1 where path[0] == ProviderStateEndpoint.segment:
+            return providerState(request, context)
         case 1 where path[0] == "reset":
             guard method == "POST" else { return adminError(405, "use POST", context) }
             reset()
