@@ -21,6 +21,13 @@ import Testing
         #expect(matrix.uncoveredOperations.isEmpty)
         // 408 and 413 need a stalled or a huge request, which a fixture cannot describe portably: the only gaps.
         #expect(Set(matrix.uncoveredRows) == ["payloadTooLarge", "requestTimeout"], "\(matrix.uncoveredRows)")
+        // Coverage is per (row x operation): the fault rows are exercised on every operation they apply to.
+        for row in ["internalServerError", "serviceUnavailable", "servicePlanInadequate", "tooManyRequests"] {
+            let pairs = matrix.pairs.filter { $0.id.hasPrefix(row + " x ") }
+            #expect(pairs.count == 4, "\(row): \(pairs.map(\.id))")
+            #expect(pairs.allSatisfy { $0.isCovered }, "\(row): \(matrix.uncoveredPairs)")
+        }
+        #expect(matrix.text().contains("(error row x operation) pairs"))
     }
 
     static let badFixtures: [(String, String, String)] = [
