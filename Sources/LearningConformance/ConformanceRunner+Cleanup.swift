@@ -14,6 +14,7 @@ extension ConformanceRunner {
 
     /// What a successful response created: an activity (POST …/learningCourseActivities), a provider (POST
     /// …/learningProviders) or a content upserted by external id (PATCH …/learningContents(externalId='…')).
+    /// Providers and contents are deleted by the `…/$ref` path their delete pages print.
     static func createdResource(by request: HTTPRequest, response: HTTPResponse) -> CreatedResource? {
         guard (200..<300).contains(response.status), response.body.count <= 4 << 20,
               let id = (try? JSONReader().read(response.body).root)?["id"]?.stringValue, !id.isEmpty else { return nil }
@@ -24,20 +25,28 @@ extension ConformanceRunner {
             return CreatedResource(target: trimmed + "/" + id, authorization: authorization, kind: "activity")
         }
         if request.method == "POST", trimmed.hasSuffix("/employeeExperience/learningProviders") {
-            return CreatedResource(target: trimmed + "/" + Substitution.percentEncode(id), authorization: authorization, kind: "provider")
+            return CreatedResource(target: trimmed + "/" + Substitution.percentEncode(id) + "/$ref", authorization: authorization, kind: "provider")
         }
         if request.method == "PATCH", let range = trimmed.range(of: "/learningContents(externalId=") {
-            return CreatedResource(target: trimmed[..<range.lowerBound] + "/learningContents/" + Substitution.percentEncode(id),
+            return CreatedResource(target: trimmed[..<range.lowerBound] + "/learningContents/" + Substitution.percentEncode(id) + "/$ref",
                                    authorization: authorization, kind: "content")
         }
         return nil
+    }
+
+    /// A delete target without percent-encoding and without the `/$ref` the delete pages print, for comparison.
+    static func sameResource(_ target: String) -> String {
+        var path = target.split(separator: "?", maxSplits: 1).first.map(String.init) ?? target
+        if path.hasSuffix("/$ref") { path.removeLast("/$ref".count) }
+        return path.removingPercentEncoding ?? path
     }
 
     /// Called after every step's response: remembers what it created, forgets what it deleted.
     func track(_ request: HTTPRequest, _ response: HTTPResponse, run: inout ScenarioRun) {
         guard run.tracksCreations else { return }
         if request.method == "DELETE", (200..<300).contains(response.status) {
-            run.created.removeAll { $0.target == request.target }
+            let deleted = Self.sameResource(request.target)
+            run.created.removeAll { Self.sameResource($0.target) == deleted }
             return
         }
         if let resource = Self.createdResource(by: request, response: response), !run.created.contains(resource) {

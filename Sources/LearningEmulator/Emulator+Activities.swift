@@ -10,7 +10,9 @@ extension Emulator {
 
     /// 400 `registrationIdInvalid` (spec R8), then 400 `providerNotEnabled` when sync is off (spec R7).
     func providerFailure(_ providerID: String, _ store: TenantStore?, _ call: Call, requireSync: Bool = true) -> HTTPResponse? {
-        guard let provider = store?.read({ $0.providers[providerID] }) else { return error(.registrationIdInvalid, call.context) }
+        guard let provider = store?.read({ $0.providers[providerID] }), Self.sameBytes(provider.id, providerID) else {
+            return error(.registrationIdInvalid, call.context)
+        }
         if requireSync && !provider.isSyncEnabled { return error(.providerNotEnabled, call.context) }
         return nil
     }
@@ -95,7 +97,9 @@ extension Emulator {
 
     // MARK: List (spec 5.3)
 
-    func listActivities(_ user: UserReference, _ call: Call) -> HTTPResponse {
+    /// `countOnly`: `…/learningCourseActivities/$count`, the number as `text/plain` (OData 4.01 URL conventions §4.8),
+    /// with the list's permissions.
+    func listActivities(_ user: UserReference, _ call: Call, countOnly: Bool = false) -> HTTPResponse {
         if let failure = permissionFailure(call) { return failure }
         let learnerID: String
         let pathUser: String
@@ -107,6 +111,10 @@ extension Emulator {
         case .id(let id):
             learnerID = id
             pathUser = "users/" + (id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? id)
+        }
+        if countOnly {
+            let total = tenants.existing(call.claims.tenantID)?.read { $0.activitiesByLearner[learnerID]?.count ?? 0 }
+            return countResponse(total ?? 0, call.context)
         }
         let options = call.options
         let wanted = options.top ?? Int.max

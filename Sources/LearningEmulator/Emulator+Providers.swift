@@ -28,7 +28,7 @@ extension Emulator {
     /// An unknown provider is 404 `itemNotFound` (assumed; before field validation, as for activities).
     func updateProvider(_ id: String, _ call: Call) -> HTTPResponse {
         if let failure = permissionFailure(call) { return failure }
-        guard let store = tenants.existing(call.claims.tenantID), store.read({ $0.providers[id] }) != nil else {
+        guard let store = tenants.existing(call.claims.tenantID), store.read({ $0.providers[id] }).map({ Self.sameBytes($0.id, id) }) == true else {
             return error(.itemNotFound, call.context)
         }
         if let failure = fieldFailure(call) { return failure }
@@ -42,6 +42,50 @@ extension Emulator {
             return true
         }
         return updated ? response(204, call.context) : error(.itemNotFound, call.context)
+    }
+
+    /// `GET /employeeExperience/learningProviders` (employeeexperience-list-learningproviders): the tenant's providers
+    /// in registration order, paged like the activity list. `countOnly`: `/learningProviders/$count`.
+    func listProviders(_ call: Call, countOnly: Bool = false) -> HTTPResponse {
+        if let failure = permissionFailure(call) { return failure }
+        let providers = tenants.existing(call.claims.tenantID)?.read { state in
+            state.providers.values.sorted { $0.sequence < $1.sequence }
+        } ?? []
+        if countOnly { return countResponse(providers.count, call.context) }
+        return collectionResponse(providers.map(\.object), contextURL: call.context.base + "/$metadata#employeeExperience/learningProviders",
+                                  path: "/employeeExperience/learningProviders", options: call.options, call.context)
+    }
+
+    /// `GET /employeeExperience/learningProviders/{id}` (learningprovider-get): 200 with the provider; an unknown
+    /// provider is 404 `itemNotFound` (assumed: the page prints no error table; as for update).
+    func getProvider(_ id: String, _ call: Call) -> HTTPResponse {
+        if let failure = permissionFailure(call) { return failure }
+        guard let provider = tenants.existing(call.claims.tenantID)?.read({ $0.providers[id] }), Self.sameBytes(provider.id, id) else {
+            return error(.itemNotFound, call.context)
+        }
+        var contextURL = call.context.base + "/$metadata#employeeExperience/learningProviders"
+        if let select = call.options.select { contextURL += "(" + select.joined(separator: ",") + ")" }
+        return entityResponse(200, contextURL: contextURL + "/$entity", Self.selecting(provider.object, call.options.select), call.context)
+    }
+
+    /// `DELETE /employeeExperience/learningProviders/{id}/$ref` (employeeexperience-delete-learningproviders), or the
+    /// entity path itself: 204. The page says the registration is removed; that the provider's contents and course
+    /// activities go with it is a choice (they are contained in it, CSDL `ContainsTarget`, so nothing can address
+    /// them afterwards). An unknown provider is 404 `itemNotFound` (assumed).
+    func deleteProvider(_ id: String, _ call: Call) -> HTTPResponse {
+        if let failure = permissionFailure(call) { return failure }
+        let removed = tenants.existing(call.claims.tenantID)?.write { state -> Bool in
+            guard let provider = state.providers[id], Self.sameBytes(provider.id, id) else { return false }
+            state.providers[id] = nil
+            for content in state.contents.values where Self.sameBytes(content.providerID, id) {
+                state.contents[content.id] = nil
+            }
+            for activity in state.activities.values where Self.sameBytes(activity.providerID, id) {
+                state.removeActivity(id: activity.id)
+            }
+            return true
+        } ?? false
+        return removed ? response(204, call.context) : error(.itemNotFound, call.context)
     }
 
     // MARK: learningContent (spec 4.8)
@@ -63,11 +107,11 @@ extension Emulator {
             let id: String
             switch key {
             case .id(let given):
-                if let existing = state.contents[given], existing.providerID != providerID { return nil }
+                if let existing = state.contents[given], !Self.sameBytes(existing.providerID, providerID) { return nil }
                 id = given
             case .externalID(let external):
                 properties["externalId"] = .string(external)
-                id = state.contents.values.first { $0.providerID == providerID && $0.externalID == external }?.id ?? freshID
+                id = Self.content(key, providerID: providerID, in: state)?.id ?? freshID
             }
             let content = StoredContent(id: id, providerID: providerID, sequence: state.contents[id]?.sequence ?? state.sequence(),
                                         properties: properties)

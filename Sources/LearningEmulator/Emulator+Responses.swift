@@ -87,6 +87,15 @@ extension Emulator {
         }
     }
 
+    /// A collection's `/$count`: the bare integer as `text/plain` (OData 4.01 URL conventions §4.8; QUERY: "`/$count`
+    /// returns only the integer").
+    func countResponse(_ count: Int, _ context: RequestContext) -> HTTPResponse {
+        var response = response(200, context)
+        response.headers.append(name: "Content-Type", value: "text/plain; charset=utf-8")
+        response.body = Array(String(count).utf8)
+        return response
+    }
+
     func json(_ status: Int, _ value: JSONValue, _ context: RequestContext) -> HTTPResponse {
         response(status, body: JSONWriter.bytes(of: value), context)
     }

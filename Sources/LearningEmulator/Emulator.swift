@@ -101,9 +101,13 @@ public final class Emulator: Sendable {
         case .success(let parsed): route = parsed
         case .failure(.segment(let segment)): return error(.resourceNotFoundForSegment, slots: ["segment": segment], context)
         }
-        guard let operation = route.operation(for: request.method, lenientUpdatePath: lenientUpdatePath && version == .beta) else {
-            return error(.methodNotAllowed, context)
+        let lenientPath = lenientUpdatePath && version == .beta
+        guard let operation = route.operation(for: request.method, lenientUpdatePath: lenientPath) else {
+            return methodNotAllowed(route, lenientUpdatePath: lenientPath, context)
         }
+        // HEAD answers as GET does; the HTTP server sends the headers (Content-Length included) and drops the body
+        // (RFC 9110 §9.3.2).
+        let isRead = request.method == "GET" || request.method == "HEAD"
 
         // Faults on demand: global rules, then the tenant's own.
         var decision = faults.next(operation: operation, method: request.method)
@@ -117,9 +121,18 @@ public final class Emulator: Sendable {
         }
 
         var options = QueryOptions()
-        if request.method == "GET" {
-            switch QueryOptions.parse(query, version: version, isList: operation == .listActivities) {
-            case .success(let parsed): options = parsed
+        if isRead {
+            let parsed: Result<QueryOptions, QueryOptions.Failure>
+            if case .count = route {
+                // `/$count` takes no paging or selection (OData 4.01 URL conventions §4.8).
+                parsed = QueryOptions.parse(query, version: version, isList: false)
+            } else if let names = entityProperties(operation) {
+                parsed = Self.entityOptions(query, version: version, isList: operation.isList, names: names)
+            } else {
+                parsed = QueryOptions.parse(query, version: version, isList: operation == .listActivities)
+            }
+            switch parsed {
+            case .success(let value): options = value
             case .failure(.invalid(let option)): return error(.invalidQueryOption, slots: ["option": option], context)
             }
         }
@@ -143,11 +156,34 @@ public final class Emulator: Sendable {
             }
         case .userActivity(let user, let key): return getActivity(key, providerID: nil, user: user, call)
         case .userActivities(let user): return listActivities(user, call)
-        case .providers: return createProvider(call)
-        case .provider(let id): return updateProvider(id, call)
-        case .content(let providerID, let key): return upsertContent(providerID: providerID, key, call)
-        case .globalActivities, .unsupported: return error(.methodNotAllowed, context)
+        case .providers: return operation == .listProviders ? listProviders(call) : createProvider(call)
+        case .provider(let id):
+            switch operation {
+            case .getProvider: return getProvider(id, call)
+            case .deleteProvider: return deleteProvider(id, call)
+            default: return updateProvider(id, call)
+            }
+        case .providerReference(let id): return deleteProvider(id, call)
+        case .contents(let providerID): return listContents(providerID: providerID, call)
+        case .content(let providerID, let key):
+            switch operation {
+            case .getContent: return getContent(providerID: providerID, key, call)
+            case .deleteContent: return deleteContent(providerID: providerID, key, call)
+            default: return upsertContent(providerID: providerID, key, call)
+            }
+        case .contentReference(let providerID, let key): return deleteContent(providerID: providerID, key, call)
+        case .count(.userActivities(let user)): return listActivities(user, call, countOnly: true)
+        case .count(.contents(let providerID)): return listContents(providerID: providerID, call, countOnly: true)
+        case .count(.providers): return listProviders(call, countOnly: true)
+        case .count, .globalActivities, .unsupported: return methodNotAllowed(route, lenientUpdatePath: lenientPath, context)
         }
+    }
+
+    /// 405 with `Allow` naming the methods the path supports (RFC 9110 §15.5.6; empty when it supports none).
+    func methodNotAllowed(_ route: Route, lenientUpdatePath: Bool, _ context: RequestContext) -> HTTPResponse {
+        var response = error(.methodNotAllowed, context)
+        response.headers.append(name: "Allow", value: route.allowedMethods(lenientUpdatePath: lenientUpdatePath).joined(separator: ", "))
+        return response
     }
 
     /// `application/json`, with or without parameters (spec 2.4: required on create and update).

@@ -25,12 +25,20 @@ public struct Permission: Sendable, Hashable {
             let lenient = configuration.strictness(for: .listWithApplicationToken) == .lenient
             return Permission(delegated: readAllScopes.union(readScopes).union(readWriteAll).union(readWrite),
                               application: lenient ? readAllScopes.union(readWriteAll) : [], source: "spec 3.1 (LIST-v1 rendered)")
-        case .updateProvider, .createProvider:
-            // LP-UPDATE-v1; provider create has no permission table (RES-LP-v1): assumed the same.
-            return Permission(delegated: ["LearningProvider.ReadWrite"], application: [], source: "spec 3.1 (LP-UPDATE-v1); create: assumed")
-        case .upsertContent:
-            return Permission(delegated: [], application: ["LearningContent.ReadWrite.All"], source: "spec 3.1 (LC-UPDATE-v1)")
+        case .updateProvider, .createProvider, .upsertContent, .listProviders, .getProvider, .deleteProvider, .listContents,
+             .getContent, .deleteContent:
+            // The provider and content pages' permission tables, exactly as the contract states them (least and
+            // higher privileged); no widening.
+            return documented(operation)
         }
+    }
+
+    /// The contract's row for `operation`; an operation without one is refused to every token.
+    static func documented(_ operation: LearningContract.Operation) -> Permission {
+        guard let row = OperationPermission.documented(for: operation) else {
+            return Permission(delegated: [], application: [], source: "no permission row")
+        }
+        return Permission(delegated: Set(row.delegated), application: Set(row.application), source: row.source.description)
     }
 
     public func allows(_ claims: TestToken.Claims) -> Bool {
@@ -49,10 +57,12 @@ public struct Permission: Sendable, Hashable {
     public static let allDelegatedScopes = [
         "LearningAssignedCourse.Read", "LearningSelfInitiatedCourse.Read",
         "LearningAssignedCourse.Read.All", "LearningSelfInitiatedCourse.Read.All", "LearningProvider.ReadWrite",
+        "LearningProvider.Read", "LearningContent.Read.All",
     ]
     /// Every application role named in spec 3.1 (for the default test tokens).
     public static let allApplicationRoles = [
         "LearningAssignedCourse.ReadWrite.All", "LearningSelfInitiatedCourse.ReadWrite.All",
         "LearningAssignedCourse.Read.All", "LearningSelfInitiatedCourse.Read.All", "LearningContent.ReadWrite.All",
+        "LearningContent.Read.All",
     ]
 }

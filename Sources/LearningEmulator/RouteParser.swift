@@ -97,7 +97,8 @@ struct RouteParser: Sendable {
                 return rest.isEmpty ? .success(.userActivity(user, key)) : .failure(.segment(rest.first ?? ""))
             case .success(nil):
                 guard let id = rest.popFirst() else { return .success(.userActivities(user)) }
-                return rest.isEmpty ? .success(.userActivity(user, .id(id))) : .failure(.segment(rest.first ?? ""))
+                guard rest.isEmpty else { return .failure(.segment(rest.first ?? "")) }
+                return .success(Self.isCount(id) ? .count(.userActivities(user)) : .userActivity(user, .id(id)))
             }
         }
         return .failure(.segment(first))
@@ -108,16 +109,24 @@ struct RouteParser: Sendable {
         guard let collection = rest.popFirst() else { return .success(.unsupported) }
         if RequestHeaders.equals(collection.utf8, "learningproviders") {
             guard let providerID = rest.popFirst() else { return .success(.providers) }
+            if Self.isCount(providerID) {
+                return rest.isEmpty ? .success(.count(.providers)) : .failure(.segment(rest.first ?? ""))
+            }
             guard let child = rest.popFirst() else { return .success(.provider(id: providerID)) }
+            if Self.isReference(child) {
+                return rest.isEmpty ? .success(.providerReference(id: providerID)) : .failure(.segment(rest.first ?? ""))
+            }
             if RequestHeaders.equals(child.utf8, "learningcontents") {
-                guard let id = rest.popFirst(), rest.isEmpty else { return rest.isEmpty ? .success(.unsupported) : .failure(.segment(rest.first ?? "")) }
-                return .success(.content(providerID: providerID, .id(id)))
+                guard let id = rest.popFirst() else { return .success(.contents(providerID: providerID)) }
+                if Self.isCount(id) {
+                    return rest.isEmpty ? .success(.count(.contents(providerID: providerID))) : .failure(.segment(rest.first ?? ""))
+                }
+                return contentRoute(providerID, .id(id), rest)
             }
             if let key = keyed(child, collection: "learningcontents", names: ["externalid"]) {
                 switch key {
                 case .failure(let f): return .failure(f)
-                case .success(let value):
-                    return rest.isEmpty ? .success(.content(providerID: providerID, .externalID(value))) : .failure(.segment(rest.first ?? ""))
+                case .success(let value): return contentRoute(providerID, .externalID(value), rest)
                 }
             }
             switch activitySegment(child) {
@@ -126,7 +135,8 @@ struct RouteParser: Sendable {
                 return rest.isEmpty ? .success(.providerActivity(providerID: providerID, key)) : .failure(.segment(rest.first ?? ""))
             case .success(nil):
                 guard let id = rest.popFirst() else { return .success(.providerActivities(providerID: providerID)) }
-                return rest.isEmpty ? .success(.providerActivity(providerID: providerID, .id(id))) : .failure(.segment(rest.first ?? ""))
+                guard rest.isEmpty else { return .failure(.segment(rest.first ?? "")) }
+                return .success(Self.isCount(id) ? .count(.providerActivities(providerID: providerID)) : .providerActivity(providerID: providerID, .id(id)))
             }
         }
         switch activitySegment(collection) {
@@ -135,9 +145,25 @@ struct RouteParser: Sendable {
             return rest.isEmpty ? .success(.globalActivity(key)) : .failure(.segment(rest.first ?? ""))
         case .success(nil):
             guard let id = rest.popFirst() else { return .success(.globalActivities) }
-            return rest.isEmpty ? .success(.globalActivity(.id(id))) : .failure(.segment(rest.first ?? ""))
+            guard rest.isEmpty else { return .failure(.segment(rest.first ?? "")) }
+            return .success(Self.isCount(id) ? .count(.globalActivities) : .globalActivity(.id(id)))
         }
     }
+
+    /// A content key, optionally followed by `/$ref` (the delete page's form).
+    private func contentRoute(_ providerID: String, _ key: ContentKey, _ rest: ArraySlice<String>) -> Result<Route, Failure> {
+        guard let next = rest.first else { return .success(.content(providerID: providerID, key)) }
+        guard Self.isReference(next) else { return .failure(.segment(next)) }
+        guard rest.count == 1 else { return .failure(.segment(rest.dropFirst().first ?? next)) }
+        return .success(.contentReference(providerID: providerID, key))
+    }
+
+    /// `$count` after a collection (OData 4.01 URL conventions §4.8). Choice: the segment form always means the count;
+    /// an activity whose id is literally `$count` stays addressable as `learningCourseActivities('$count')`.
+    static func isCount(_ segment: String) -> Bool { RequestHeaders.equals(segment.utf8, "$count") }
+
+    /// `$ref` after an entity (OData 4.01 URL conventions §4.4), as the provider and content delete pages print it.
+    static func isReference(_ segment: String) -> Bool { RequestHeaders.equals(segment.utf8, "$ref") }
 
     /// `learningCourseActivities` → nil (collection; the id may follow as a segment);
     /// `learningCourseActivities('id')` / `(externalCourseActivityId='x')` → the key.

@@ -32,6 +32,11 @@ extension ErrorRow.ID {
 extension ErrorRow {
     private static let activityOperations: [Operation] = [.createActivity, .getActivity, .updateActivity, .deleteActivity]
     private static let bodyOperations: [Operation] = Operation.allCases.filter(\.hasRequestBody)
+    /// The provider and content operations whose own pages print no error table.
+    private static let providerReads: [Operation] = [.listProviders, .getProvider]
+    private static let contentOperations: [Operation] = [.upsertContent, .listContents, .getContent, .deleteContent]
+    private static let entityOperations: [Operation] = [.createProvider, .updateProvider, .listProviders, .getProvider, .deleteProvider]
+        + contentOperations
     private static let badRequestCasings: [Variant] = [
         Variant(.code, "BadRequest", sources: ["older UPDATE-v1 (06557e35)", "RES-LCA-beta"]),
         Variant(.code, "Bad Request", sources: ["older GET-v1 (0426793f)", "DELETE-v1 error conditions"]),
@@ -48,7 +53,7 @@ extension ErrorRow {
         ErrorRow(
             id: .methodNotAllowed, scenario: "Method not supported for entity", status: 405, code: "methodNotAllowed",
             message: "This method isn't supported for this entity type. See the Microsoft Graph documentation for the methods applicable to this entity.",
-            operations: [.getActivity, .updateActivity, .deleteActivity],
+            operations: [.getActivity, .updateActivity, .deleteActivity] + entityOperations,
             sources: [
                 Source("GET-v1", "error table row 1", spec: "5.2"), Source("UPDATE-v1", "error table row 1", spec: "5.4"),
                 Source("DELETE-v1", "error table row 1", spec: "5.5"), Source("RES-LCA-beta", "error table row 1 (GET, DELETE, PATCH)", spec: "6.6"),
@@ -57,11 +62,15 @@ extension ErrorRow {
             variants: [
                 Variant(.code, "MethodNotAllowed", sources: ["older GET-v1 (0426793f)", "RES-LCA-beta"]),
                 Variant(.message, "This method is not supported for this entity type…", sources: ["RES-LCA-beta"]),
+            ],
+            notes: [
+                "The response carries Allow with the methods the path supports (RFC 9110 section 15.5.6).",
+                "Applying it to the provider and content paths is assumed: their pages print no error table.",
             ]),
         ErrorRow(
             id: .permissionScopeMissing, scenario: "User doesn't have appropriate permission scope", status: 403, code: "Forbidden",
             message: "Your account doesn't have access to this report or data. Contact your administrator to request access.",
-            operations: [.getActivity, .updateActivity, .deleteActivity],
+            operations: [.getActivity, .updateActivity, .deleteActivity] + entityOperations,
             sources: [
                 Source("GET-v1", "error table row 2", spec: "5.2"), Source("UPDATE-v1", "error table row 2", spec: "5.4"),
                 Source("DELETE-v1", "error table row 2", spec: "5.5"), Source("RES-LCA-beta", "error table row 2", spec: "6.6"),
@@ -73,7 +82,10 @@ extension ErrorRow {
                 Variant(.message, "Your account doesn't access to this report or data…", sources: ["ERR-PAGE get section (typo)"]),
                 Variant(.message, "Your account does not have access to this report or data…", sources: ["RES-LCA-beta"]),
             ],
-            notes: ["The emulator also uses this row for create and list with a token lacking the permission (spec 3.1); the create table has no such row."]),
+            notes: [
+                "The emulator also uses this row for create and list with a token lacking the permission (spec 3.1); the create table has no such row.",
+                "Applying it to the provider and content operations is assumed: their pages print a permissions table but no error table.",
+            ]),
         ErrorRow(
             id: .servicePlanInadequate, scenario: "Forbidden", status: 403, code: "Forbidden",
             message: "You don't have an adequate service plan for this request.",
@@ -102,13 +114,14 @@ extension ErrorRow {
         ErrorRow(
             id: .registrationIdInvalid, scenario: "Bad request", status: 400, code: "badRequest",
             message: "There was an issue with your request. Make sure the registrationId you entered is valid or registered for your tenant.",
-            operations: activityOperations,
+            operations: activityOperations + contentOperations,
             sources: [
                 Source("CREATE-v1", "error table row 3", spec: "5.1"), Source("GET-v1", "error table row 5", spec: "5.2"),
                 Source("UPDATE-v1", "error table row 5", spec: "5.4"), Source("DELETE-v1", "error table row 5", spec: "5.5"),
                 Source("RES-LCA-beta", "error table row 5", spec: "6.6"), Source("ERR-PAGE", "every section", spec: "6.7"),
             ],
-            variants: badRequestCasings + [Variant(.message, "There was an issue with your request. Make sure the registrationId…", sources: ["RES-LCA-beta"])]),
+            variants: badRequestCasings + [Variant(.message, "There was an issue with your request. Make sure the registrationId…", sources: ["RES-LCA-beta"])],
+            notes: ["Applying it to the learningContent operations (an unregistered provider in the path) is assumed: their pages print no error table."]),
         ErrorRow(
             id: .activityNotFound, scenario: "Bad request (sic: the tables file 404 under it)", status: 404, code: "notFound",
             message: "The requested assignment ID doesn't exist.",
@@ -287,7 +300,7 @@ extension ErrorRow {
         ErrorRow(
             id: .invalidQueryOption, scenario: "Invalid query option", status: 400, code: "badRequest",
             message: "Query option '{option}' is invalid.",
-            operations: [.getActivity, .listActivities],
+            operations: [.getActivity, .listActivities] + providerReads + [.listContents, .getContent],
             sources: [Source("QUERY", "query options on GET only", spec: "7.5"), .assumed("code and message")]),
         ErrorRow(
             id: .payloadTooLarge, scenario: "Request body too large", status: 413, code: "payloadTooLarge",
@@ -300,7 +313,11 @@ extension ErrorRow {
         ErrorRow(
             id: .itemNotFound, scenario: "Entity not found", status: 404, code: "itemNotFound",
             message: "The requested resource doesn't exist.",
-            operations: [.updateProvider, .upsertContent],
-            sources: [Source("ERRORS", "basic code itemNotFound", spec: "7.1"), .assumed("used for providers and contents")]),
+            operations: [.updateProvider, .upsertContent, .getProvider, .deleteProvider, .getContent, .deleteContent],
+            sources: [Source("ERRORS", "basic code itemNotFound", spec: "7.1"), .assumed("used for providers and contents")],
+            notes: [
+                "An unknown provider (get, update, delete) or content (get, delete) is 404 itemNotFound.",
+                "learningContent operations under an unregistered provider answer registrationIdInvalid instead, as the upsert always has.",
+            ]),
     ]
 }

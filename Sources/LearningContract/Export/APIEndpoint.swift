@@ -44,7 +44,8 @@ extension APIEndpoint {
 
     private static let providerActivities = "/employeeExperience/learningProviders/{registrationId}/learningCourseActivities"
 
-    /// Every documented path and method, in the order of spec 2.1, then the provider create of RES-LP-v1.
+    /// Every documented path and method, in the order of spec 2.1, then the provider create of RES-LP-v1, then the
+    /// provider and content reads and deletes of their own pages.
     ///
     /// Update (#8) and delete (#9) share one template: the docs name its last segment
     /// `{learningCourseActivityId}` on the update page and `{id}` on the delete page, and OpenAPI allows one
@@ -106,5 +107,58 @@ extension APIEndpoint {
             id: "createProvider", operation: .createProvider, method: "post", path: "/employeeExperience/learningProviders",
             summary: "Register a learningProvider", specRow: nil, successStatus: 201,
             source: Source("RES-LP-v1", "Methods: Create (employeeexperience-post-learningproviders); the 201 status is assumed", spec: "4.7")),
+        APIEndpoint(
+            id: "listProviders", operation: .listProviders, method: "get", path: providers,
+            summary: "List the learningProviders registered for the tenant", specRow: nil, successStatus: 200,
+            source: Source(listProvidersPage, "\"HTTP request\"; \"Response\": 200 OK with a collection")),
+        APIEndpoint(
+            id: "getProvider", operation: .getProvider, method: "get", path: provider,
+            summary: "Get a learningProvider", specRow: nil, successStatus: 200,
+            source: Source("learn.microsoft.com/graph/api/learningprovider-get?view=graph-rest-1.0", "\"HTTP request\"; \"Response\": 200 OK")),
+        APIEndpoint(
+            id: "deleteProvider", operation: .deleteProvider, method: "delete", path: provider + "/$ref",
+            summary: "Delete a learningProvider (its contents and activities go with it)", specRow: nil, successStatus: 204,
+            source: Source(deleteProviderPage, "\"HTTP request\" (with /$ref); \"Response\": 204 No Content")),
+        APIEndpoint(
+            id: "deleteProviderEntity", operation: .deleteProvider, method: "delete", path: provider,
+            summary: "Delete a learningProvider, addressed as the entity (the SDKs' item request builder)", specRow: nil, successStatus: 204,
+            source: .assumed("the docs print only the /$ref form; OData deletes an entity at its own URL, which is where the Kiota item request builders send DELETE")),
+        APIEndpoint(
+            id: "listContents", operation: .listContents, method: "get", path: contents,
+            summary: "List a provider's learningContents", specRow: nil, successStatus: 200,
+            source: Source(listContentsPage, "\"HTTP request\"; \"Response\": 200 OK with a collection")),
+        APIEndpoint(
+            id: "getContent", operation: .getContent, method: "get", path: contents + "/{learningContentId}",
+            summary: "Get a learningContent by id", specRow: nil, successStatus: 200,
+            source: Source(getContentPage, "\"HTTP request\", by id (primary key); \"Response\": 200 OK")),
+        APIEndpoint(
+            id: "getContentByExternalId", operation: .getContent, method: "get", path: contents + "(externalId='{externalId}')",
+            summary: "Get a learningContent by externalId (alternate key)", specRow: nil, successStatus: 200,
+            source: Source(getContentPage, "\"HTTP request\", by external id (secondary key); \"Response\": 200 OK")),
+        APIEndpoint(
+            id: "deleteContent", operation: .deleteContent, method: "delete", path: contents + "/{learningContentId}/$ref",
+            summary: "Delete a learningContent by id", specRow: nil, successStatus: 204,
+            source: Source(deleteContentPage, "\"HTTP request\", by id (with /$ref); \"Response\": 204 No Content")),
+        APIEndpoint(
+            id: "deleteContentByExternalId", operation: .deleteContent, method: "delete", path: contents + "(externalId='{externalId}')/$ref",
+            summary: "Delete a learningContent by externalId (alternate key)", specRow: nil, successStatus: 204,
+            source: Source(deleteContentPage, "\"HTTP request\", by external id (with /$ref); \"Response\": 204 No Content")),
+        APIEndpoint(
+            id: "deleteContentEntity", operation: .deleteContent, method: "delete", path: contents + "/{learningContentId}",
+            summary: "Delete a learningContent by id, addressed as the entity (the SDKs' item request builder)", specRow: nil, successStatus: 204,
+            source: .assumed("the docs print only the /$ref form; OData deletes an entity at its own URL")),
+        APIEndpoint(
+            id: "deleteContentEntityByExternalId", operation: .deleteContent, method: "delete", path: contents + "(externalId='{externalId}')",
+            summary: "Delete a learningContent by externalId, addressed as the entity", specRow: nil, successStatus: 204,
+            source: .assumed("the docs print only the /$ref form; OData deletes an entity at its own URL")),
     ]
+
+    private static let providers = "/employeeExperience/learningProviders"
+    private static let provider = providers + "/{learningProviderId}"
+    private static let contents = provider + "/learningContents"
+    private static let listProvidersPage = "learn.microsoft.com/graph/api/employeeexperience-list-learningproviders?view=graph-rest-1.0"
+    private static let deleteProviderPage = "learn.microsoft.com/graph/api/employeeexperience-delete-learningproviders?view=graph-rest-1.0"
+    private static let listContentsPage = "learn.microsoft.com/graph/api/learningprovider-list-learningcontents?view=graph-rest-1.0"
+    private static let getContentPage = "learn.microsoft.com/graph/api/learningcontent-get?view=graph-rest-1.0"
+    private static let deleteContentPage = "learn.microsoft.com/graph/api/learningprovider-delete-learningcontents?view=graph-rest-1.0"
 }

@@ -26,6 +26,17 @@ extension OpenAPIExporter {
         ]))
         for (operation, name) in [(Operation.createProvider, "microsoft.graph.learningProvider"), (.upsertContent, "microsoft.graph.learningContent")] {
             for body in rules.bodies(for: operation) { result.append((name, entity(body, odataType: nil, rules: rules))) }
+            result.append((name + "CollectionResponse", [
+                "type": "object",
+                "description": .string("A page of \(name.dropFirst("microsoft.graph.".count))s (OData collection: value, @odata.nextLink with $skip, @odata.count)."),
+                "required": ["value"],
+                "properties": [
+                    "@odata.context": ["type": "string"],
+                    "@odata.nextLink": ["type": "string"],
+                    "@odata.count": ["type": "integer", "minimum": 0],
+                    "value": ["type": "array", "items": ["$ref": .string(schemas + name)]],
+                ],
+            ]))
         }
         return result
     }

@@ -60,7 +60,7 @@ public enum OpenAPIExporter {
         var parameters: [JSONValue] = endpoint.pathParameters.map { ["$ref": .string(Self.parameters + $0)] }
         if endpoint.method == "get" {
             // Component keys can't hold `$`: `select` is the `$select` parameter.
-            let options = endpoint.operation == .listActivities ? ["select", "top", "skip", "count"] : ["select"]
+            let options = endpoint.operation.isList ? ["select", "top", "skip", "count"] : ["select"]
             parameters += options.map { ["$ref": .string(Self.parameters + $0)] }
             parameters.append(["$ref": .string(Self.parameters + "prefer")])
         }
@@ -81,8 +81,8 @@ public enum OpenAPIExporter {
     static func tag(for operation: Operation) -> String {
         switch operation {
         case .createActivity, .getActivity, .listActivities, .updateActivity, .deleteActivity: "learningCourseActivity"
-        case .createProvider, .updateProvider: "learningProvider"
-        case .upsertContent: "learningContent"
+        case .createProvider, .updateProvider, .listProviders, .getProvider, .deleteProvider: "learningProvider"
+        case .upsertContent, .listContents, .getContent, .deleteContent: "learningContent"
         }
     }
 
@@ -107,6 +107,15 @@ public enum OpenAPIExporter {
                 "content": ["application/json": ["schema": ["$ref": .string(Self.schemas + errorEnvelope)]]],
                 "x-error-rows": .array(matching.map { .string($0.id.rawValue) }),
             ]
+            if status == 405 {
+                response["headers"] = [
+                    "Allow": [
+                        "description": "The methods the path supports (RFC 9110 section 15.5.6: a 405 must carry Allow).",
+                        "required": true,
+                        "schema": ["type": "string"],
+                    ],
+                ]
+            }
             if status == 429 || status == 503 {
                 response["headers"] = [
                     "Retry-After": [
@@ -134,9 +143,11 @@ public enum OpenAPIExporter {
         switch operation {
         case .createActivity, .getActivity: activityEntity
         case .listActivities: "microsoft.graph.learningCourseActivityCollectionResponse"
-        case .createProvider: "microsoft.graph.learningProvider"
-        case .upsertContent: "microsoft.graph.learningContent"
-        case .updateActivity, .deleteActivity, .updateProvider: nil
+        case .createProvider, .getProvider: "microsoft.graph.learningProvider"
+        case .upsertContent, .getContent: "microsoft.graph.learningContent"
+        case .listProviders: "microsoft.graph.learningProviderCollectionResponse"
+        case .listContents: "microsoft.graph.learningContentCollectionResponse"
+        case .updateActivity, .deleteActivity, .updateProvider, .deleteProvider, .deleteContent: nil
         }
     }
 

@@ -43,13 +43,47 @@ extension OperationPermission {
             source: Source("DELETE-v1", "permissions table (rendered)", spec: "3.1")),
         OperationPermission(
             operation: .createProvider, delegated: ["LearningProvider.ReadWrite"], application: [],
-            source: .assumed("no permissions table for create in the spec; taken from Update learningProvider (LP-UPDATE-v1)")),
+            source: Source(
+                "learn.microsoft.com/graph/api/employeeexperience-post-learningproviders?view=graph-rest-1.0",
+                "\"Permissions\" table: Delegated (work or school account) LearningProvider.ReadWrite; Application not supported")),
         OperationPermission(
             operation: .updateProvider, delegated: ["LearningProvider.ReadWrite"], application: [],
             source: Source("LP-UPDATE-v1", "permissions table", spec: "3.1")),
         OperationPermission(
             operation: .upsertContent, delegated: [], application: ["LearningContent.ReadWrite.All"],
             source: Source("LC-UPDATE-v1", "permissions table", spec: "3.1")),
+        OperationPermission(
+            operation: .listProviders, delegated: ["LearningProvider.Read", "LearningProvider.ReadWrite"], application: [],
+            source: Source(
+                "learn.microsoft.com/graph/api/employeeexperience-list-learningproviders?view=graph-rest-1.0",
+                "\"Permissions\" table: Delegated least LearningProvider.Read, higher LearningProvider.ReadWrite; Application not supported")),
+        OperationPermission(
+            operation: .getProvider, delegated: ["LearningProvider.Read", "LearningProvider.ReadWrite"], application: [],
+            source: Source(
+                "learn.microsoft.com/graph/api/learningprovider-get?view=graph-rest-1.0",
+                "\"Permissions\" table: Delegated least LearningProvider.Read, higher LearningProvider.ReadWrite; Application not supported")),
+        OperationPermission(
+            operation: .deleteProvider, delegated: ["LearningProvider.ReadWrite"], application: [],
+            source: Source(
+                "learn.microsoft.com/graph/api/employeeexperience-delete-learningproviders?view=graph-rest-1.0",
+                "\"Permissions\" table: Delegated LearningProvider.ReadWrite; Application not supported")),
+        OperationPermission(
+            operation: .listContents, delegated: ["LearningContent.Read.All"],
+            application: ["LearningContent.Read.All", "LearningContent.ReadWrite.All"],
+            source: Source(
+                "learn.microsoft.com/graph/api/learningprovider-list-learningcontents?view=graph-rest-1.0",
+                "\"Permissions\" table: Delegated LearningContent.Read.All; Application least LearningContent.Read.All, higher LearningContent.ReadWrite.All")),
+        OperationPermission(
+            operation: .getContent, delegated: ["LearningContent.Read.All"],
+            application: ["LearningContent.Read.All", "LearningContent.ReadWrite.All"],
+            source: Source(
+                "learn.microsoft.com/graph/api/learningcontent-get?view=graph-rest-1.0",
+                "\"Permissions\" table: Delegated LearningContent.Read.All; Application least LearningContent.Read.All, higher LearningContent.ReadWrite.All")),
+        OperationPermission(
+            operation: .deleteContent, delegated: [], application: ["LearningContent.ReadWrite.All"],
+            source: Source(
+                "learn.microsoft.com/graph/api/learningprovider-delete-learningcontents?view=graph-rest-1.0",
+                "\"Permissions\" table: Delegated not supported; Application LearningContent.ReadWrite.All")),
     ]
 
     /// The row for `operation`.

@@ -75,6 +75,12 @@ struct FastOperationEntry {
         case .createProvider: 5
         case .updateProvider: 6
         case .upsertContent: 7
+        case .listProviders: 8
+        case .getProvider: 9
+        case .deleteProvider: 10
+        case .listContents: 11
+        case .getContent: 12
+        case .deleteContent: 13
         }
     }
 }

@@ -10,18 +10,46 @@ public enum Operation: String, Codable, Sendable, CaseIterable {
     case updateActivity
     /// DELETE …/learningProviders/{registrationId}/learningCourseActivities/{id} (spec 2.1 #9).
     case deleteActivity
-    /// POST /employeeExperience/learningProviders (RES-LP-v1 lists "Create"; spec 4.7).
+    /// POST /employeeExperience/learningProviders
+    /// (learn.microsoft.com/graph/api/employeeexperience-post-learningproviders?view=graph-rest-1.0, "HTTP request").
     case createProvider
     /// PATCH /employeeExperience/learningProviders/{id} (spec 2.1 #10).
     case updateProvider
     /// PATCH …/learningContents/{id} or (externalId='…') (spec 2.1 #11–#12).
     case upsertContent
+    /// GET /employeeExperience/learningProviders
+    /// (learn.microsoft.com/graph/api/employeeexperience-list-learningproviders?view=graph-rest-1.0, "HTTP request").
+    case listProviders
+    /// GET /employeeExperience/learningProviders/{learningProviderId}
+    /// (learn.microsoft.com/graph/api/learningprovider-get?view=graph-rest-1.0, "HTTP request").
+    case getProvider
+    /// DELETE /employeeExperience/learningProviders/{learningProviderId}/$ref
+    /// (learn.microsoft.com/graph/api/employeeexperience-delete-learningproviders?view=graph-rest-1.0, "HTTP request").
+    case deleteProvider
+    /// GET …/learningProviders/{learningProviderId}/learningContents
+    /// (learn.microsoft.com/graph/api/learningprovider-list-learningcontents?view=graph-rest-1.0, "HTTP request").
+    case listContents
+    /// GET …/learningContents/{learningContentId} or (externalId='…')
+    /// (learn.microsoft.com/graph/api/learningcontent-get?view=graph-rest-1.0, "HTTP request").
+    case getContent
+    /// DELETE …/learningContents/{learningContentId}/$ref or (externalId='…')/$ref
+    /// (learn.microsoft.com/graph/api/learningprovider-delete-learningcontents?view=graph-rest-1.0, "HTTP request").
+    case deleteContent
+
+    /// Whether the operation reads a collection (and so takes `$top`, `$skip` and `$count`).
+    public var isList: Bool {
+        switch self {
+        case .listActivities, .listProviders, .listContents: true
+        default: false
+        }
+    }
 
     /// Whether requests of this operation carry a JSON body the contract validates.
     public var hasRequestBody: Bool {
         switch self {
         case .createActivity, .updateActivity, .createProvider, .updateProvider, .upsertContent: true
-        case .getActivity, .listActivities, .deleteActivity: false
+        case .getActivity, .listActivities, .deleteActivity, .listProviders, .getProvider, .deleteProvider, .listContents,
+             .getContent, .deleteContent: false
         }
     }
 }

@@ -104,6 +104,17 @@ extension RuleSet {
         FieldRule(name: name, kind: .string, presence: .disputedPresent(.serverGeneratedFieldsInCreate), nullable: true, source: source)
     }
 
+    /// The entity's own key in an update body: like the other non-updatable properties, accepted and ignored under
+    /// lenient (a reported variant) and refused under strict, so a client can GET, change a field and PATCH the
+    /// object back as the official SDKs do. OData 4.01 Protocol §11.4.3 "Update an Entity": key and other
+    /// non-updatable properties "can be omitted from the request. If the request contains a value for one of these
+    /// properties, the service MUST ignore that value when applying the update."
+    static let keyInUpdate = FieldRule(
+        name: "id", kind: .string, presence: .disputedPresent(.nonUpdatableFieldsInUpdate), nullable: false,
+        source: Source(
+            "docs.oasis-open.org/odata/odata/v4.01/odata-v4.01-part1-protocol.html",
+            "section 11.4.3 Update an Entity: a key property in the body is ignored (CSDL-v1: entity key id, Nullable=false)"))
+
     static func status(allowed: [String], variants: [FieldRule.VariantValue], presence: Presence, source: Source) -> FieldRule {
         FieldRule(
             name: "status", kind: .enumeration(name: "courseStatus", allowed: allowed), presence: presence, nullable: false,
@@ -199,6 +210,7 @@ extension RuleSet {
             completionPercentage,
             dueDateTime,
             notUpdatable(externalCourseActivityId),
+            keyInUpdate,
             notUpdatable(FieldRule(name: "learnerUserId", kind: .string, nullable: true, maxLength: idLength, source: updateTable("assignment", "(not listed)"))),
             notUpdatable(FieldRule(name: "learningContentId", kind: .string, nullable: true, maxLength: idLength, source: updateTable("assignment", "(not listed)"))),
             notUpdatable(FieldRule(name: "learningProviderId", kind: .string, nullable: true, maxLength: idLength, source: updateTable("assignment", "(not listed)"))),
@@ -216,6 +228,7 @@ extension RuleSet {
             dateTimeOffset("completedDateTime", updateTable("self-initiated", "completedDateTime")),
             completionPercentage,
             notUpdatable(externalCourseActivityId),
+            keyInUpdate,
             notUpdatable(FieldRule(name: "learnerUserId", kind: .string, nullable: true, maxLength: idLength, source: updateTable("self-initiated", "(not listed)"))),
             notUpdatable(FieldRule(name: "learningContentId", kind: .string, nullable: true, maxLength: idLength, source: updateTable("self-initiated", "(not listed)"))),
             notUpdatable(FieldRule(name: "learningProviderId", kind: .string, nullable: true, maxLength: idLength, source: updateTable("self-initiated", "(not listed)"))),
@@ -252,6 +265,7 @@ extension RuleSet {
         id: "updateProvider", operation: .updateProvider,
         fields: [
             FieldRule(name: "displayName", kind: .string, nullable: false, nonEmpty: true, maxLength: textLength, source: Source("LP-UPDATE-v1", "updatable: displayName", spec: "4.7")),
+            keyInUpdate,
             FieldRule(name: "isCourseActivitySyncEnabled", kind: .boolean, nullable: true, source: Source("LP-UPDATE-v1", "updatable: isCourseActivitySyncEnabled", spec: "4.7")),
             url("loginWebUrl", .optional),
             url("longLogoWebUrlForDarkTheme", .optional), url("longLogoWebUrlForLightTheme", .optional),
