@@ -45,8 +45,9 @@ extension ConformanceRunner {
     func track(_ request: HTTPRequest, _ response: HTTPResponse, run: inout ScenarioRun) {
         guard run.tracksCreations else { return }
         if request.method == "DELETE", (200..<300).contains(response.status) {
+            // What lived under a deleted resource (the contents and activities of a provider) went with it.
             let deleted = Self.sameResource(request.target)
-            run.created.removeAll { Self.sameResource($0.target) == deleted }
+            run.created.removeAll { Self.sameResource($0.target) == deleted || Self.sameResource($0.target).hasPrefix(deleted + "/") }
             return
         }
         if let resource = Self.createdResource(by: request, response: response), !run.created.contains(resource) {
