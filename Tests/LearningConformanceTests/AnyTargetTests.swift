@@ -106,8 +106,14 @@ import Testing
             filter = "too-many-requests"
             expected = { $0.pointer == "header Retry-After" }
         }
+        let before = proxy.activityIDs
         let report = await Self.run(configuration, scenarios.filter { $0.id == filter })
         #expect(report.exitCode == 1, "\(report.text())")
+        if mistake == .wrongStatus || mistake == .droppedField {
+            // The scenario failed at its first step (nothing captured, later steps skipped) or midway: what it
+            // created is deleted all the same.
+            #expect(proxy.activityIDs == before, "left behind: \(proxy.activityIDs.subtracting(before).sorted())")
+        }
         let deviations = report.scenarios.flatMap(\.deviations)
         #expect(deviations.contains(where: expected), "\(mistake): \(report.text())")
     }
