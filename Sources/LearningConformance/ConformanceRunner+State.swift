@@ -12,11 +12,10 @@ extension ConformanceRunner {
         case shared(tenantID: String?)
     }
 
-    var tenancy: (TargetInfo) -> Tenancy {
-        { info in
-            info.mintTokens ? .fresh
-                : .shared(tenantID: configuration.profile[.tenantId] ?? CredentialTenant.tenantID(of: configuration.credentials))
-        }
+    /// Fresh tenants when the runner mints tokens; otherwise the tenant of the profile or of the JWT credentials.
+    func tenancy(_ info: TargetInfo) -> Tenancy {
+        info.mintTokens ? .fresh
+            : .shared(tenantID: configuration.profile[.tenantId] ?? CredentialTenant.tenantID(of: configuration.credentials))
     }
 
     /// The Pact-style state-change URL: `--state-url`, or the emulator's own when the target is the emulator.
