@@ -11,7 +11,7 @@ public enum ConformCommand: CLICommand {
         abstract: "Replay the conformance suite against a server or the emulator.",
         discussion: """
             Without --base-url, starts the embedded emulator on a free loopback port and runs against it. \
-            The base URL includes the version segment (http://127.0.0.1:8080/v1.0). Each scenario runs in its \
+            The base URL includes the version segment (http://127.0.0.1:8080/v1.0). Against the emulator each scenario runs in its \
             own fresh tenant (its state PUT to the emulator's /_emulator admin endpoint). Against any other target \
             scenarios share the credentials' tenant, read only what they create (with per-run unique external \
             ids) and delete it afterwards; ids of things that exist there come from a target profile (--target \
