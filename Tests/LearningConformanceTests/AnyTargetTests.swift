@@ -66,12 +66,13 @@ import Testing
         #expect(report.scenarios.first { $0.id == "unauthenticated" }?.status == .passed)
     }
 
-    @Test func twoRunsInARowGiveTheSameResultsAndLeaveNothingBehind() async throws {
+    @Test(arguments: [false, true])
+    func twoRunsInARowGiveTheSameResultsAndLeaveNothingBehind(withStates: Bool) async throws {
         let proxy = try ForwardingProxy()
         defer { proxy.stop() }
         proxy.registerDisabledProvider()
         let before = proxy.activityIDs
-        let (configuration, scenarios) = try Self.configuration(proxy)
+        let (configuration, scenarios) = try Self.configuration(proxy, stateURL: withStates ? proxy.stateURL : nil)
         let first = await Self.run(configuration, scenarios)
         var second = configuration
         second.runID = ConformanceConfiguration.newRunID()
