@@ -4,8 +4,15 @@ import Foundation
 public struct ConformanceConfiguration: Sendable {
     /// Base URL including the version segment: `http://127.0.0.1:8080/v1.0`.
     public var baseURL: URL
-    /// The target's state endpoint (world.md admin endpoint); `nil` = `{origin}/_emulator`.
+    /// The target's Pact-style state-change URL (`--state-url`): provider states are `POST`ed there as
+    /// `{"state", "params", "action"}`. `nil`: the emulator's `{origin}/_emulator/provider-states` when the
+    /// target is the emulator, otherwise scenarios that need operator state are skipped.
     public var stateURL: URL?
+    /// The ids the user supplies about the target (`--target FILE`); fresh emulator tenants use `TargetProfile.emulator`.
+    public var profile: TargetProfile
+    /// Unique per run: `{{unique}}` is `{runID}-{scenario id}`, so every resource a run creates carries an
+    /// external id no other run or scenario uses.
+    public var runID: String
     /// `--strict`: documented variants and extra response members fail the run.
     public var strict: Bool
     /// Scenarios run at the same time (each in its own tenant).
@@ -42,6 +49,7 @@ public struct ConformanceConfiguration: Sendable {
         baseURL: URL, stateURL: URL? = nil, strict: Bool = false, concurrency: Int = 4,
         requestTimeout: Duration = .seconds(10), maxRetryWait: Duration = .seconds(10),
         credentials: [String: String] = [:], mintTestTokens: Bool? = nil,
+        profile: TargetProfile = TargetProfile(), runID: String = ConformanceConfiguration.newRunID(),
         roles: RoleCatalog, rows: RowBook,
         keySpellings: [String: [String]] = ["externalCourseActivityId": ["externalcourseActivityId"]],
         documentedMembers: Set<String> = DocumentedMembers.all
@@ -49,6 +57,7 @@ public struct ConformanceConfiguration: Sendable {
         self.baseURL = baseURL; self.stateURL = stateURL; self.strict = strict
         self.concurrency = max(1, concurrency); self.requestTimeout = requestTimeout; self.maxRetryWait = maxRetryWait
         self.credentials = credentials; self.mintTestTokens = mintTestTokens
+        self.profile = profile; self.runID = runID
         self.roles = roles; self.rows = rows; self.keySpellings = keySpellings
         self.documentedMembers = documentedMembers
     }
@@ -67,7 +76,13 @@ public struct ConformanceConfiguration: Sendable {
         extraHeaders.filter { Redactor.isSecretHeader(name: $0.name, value: $0.value) }.map(\.value)
     }
 
-    public var resolvedStateURL: URL { stateURL ?? origin.appendingPathComponent("_emulator") }
+    /// The emulator's admin endpoint (`Conformance/STATE.md`), which takes whole state documents.
+    public var adminURL: URL { origin.appendingPathComponent("_emulator") }
+
+    /// A short random id for `runID`: 8 lowercase hex digits after `lc`.
+    public static func newRunID() -> String {
+        "lc" + String(UInt32.random(in: 0...UInt32.max), radix: 16).leftPadded(to: 8)
+    }
 
     /// Credentials from `LEARNING_CONTRACT_TOKEN_<ROLE>` variables, for every role of the catalog.
     public static func credentials(from environment: [String: String], roles: RoleCatalog) -> [String: String] {
@@ -77,4 +92,8 @@ public struct ConformanceConfiguration: Sendable {
         }
         return found
     }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
 }

@@ -18,6 +18,9 @@ extension ConformanceRunner {
         /// The run's shared budgets, and this scenario's deadline.
         let budget: RunBudget
         let deadline: ContinuousClock.Instant
+        /// On a shared tenant: what the steps created and have not deleted (`cleanUp` deletes it).
+        var tracksCreations = false
+        var created: [CreatedResource] = []
     }
 
     func runScenario(_ scenario: Scenario, info: TargetInfo, budget: RunBudget) async -> ScenarioResult {
@@ -34,27 +37,35 @@ extension ConformanceRunner {
             run.skipReasons.append("not run: the target stopped answering earlier in the run (\(down))")
             return finish(run, duration: ContinuousClock.now - started)
         }
-        let tenantID = tenantIDs()
-        run.variables["tenantId"] = .string(tenantID)
-        let stateURL = configuration.resolvedStateURL
-        let tenantPath = stateURL.path + "/tenants/" + tenantID
+        let tenancy = tenancy(info)
+        let tenantID: String?
+        switch tenancy {
+        case .fresh: tenantID = tenantIDs()
+        case .shared(let shared): tenantID = shared; run.tracksCreations = true
+        }
+        if let tenantID { run.variables["tenantId"] = .string(tenantID) }
+        run.variables["unique"] = .string(configuration.runID + "-" + scenario.id)
+        run.variables.merge(profile(for: tenancy).variables) { _, new in new }
 
-        // Given: the scenario's state in a fresh tenant; a state that cannot be set skips the scenario.
-        let state = Self.removingComments(scenario.given ?? ["seed": "docs"])
-        let put = HTTPRequest(method: "PUT", target: tenantPath + "/state",
-                              headers: ["Content-Type": "application/json"], body: state.utf8Bytes)
-        do {
-            let response = try await send(put, to: stateURL, until: run.deadline, run: run)
-            if !(200..<300).contains(response.status) {
-                var reason = "state could not be set: PUT \(put.target) answered \(response.status)"
-                if let body = try? JSONReader().read(response.body.prefix(64 * 1024)).root,
-                   let message = body[pointer: "/error/message"]?.stringValue {
-                    reason += ": " + PeerText.bounded(message, limit: 300)
+        // Requirements the target lacks skip the scenario, each named.
+        run.skipReasons = lackingRequirements(scenario, tenancy: tenancy, info: info)
+        guard run.skipReasons.isEmpty else { return finish(run, duration: ContinuousClock.now - started) }
+
+        // Given: a fresh emulator tenant takes the whole document; then the provider states, Pact-style.
+        if case .fresh = tenancy, let tenantID,
+           let reason = await putState(scenario.given ?? TargetProfile.emulatorWorld, tenantID: tenantID, run: run) {
+            run.skipReasons.append(reason)
+            return finish(run, duration: ContinuousClock.now - started)
+        }
+        var setUp: [ProviderStateReference] = []
+        if !scenario.states.isEmpty, let url = stateChangeURL(info) {
+            for state in scenario.states {
+                if let reason = await changeState(state, action: "setup", url: url, tenantID: tenantID, run: &run) {
+                    run.skipReasons.append(reason)
+                    break
                 }
-                run.skipReasons.append(reason)
+                setUp.append(state)
             }
-        } catch {
-            run.skipReasons.append("state could not be set: PUT \(put.target) failed (\(Self.describe(error)))")
         }
         if run.skipReasons.isEmpty {
             for (index, step) in scenario.steps.enumerated() {
@@ -65,14 +76,25 @@ extension ConformanceRunner {
                         actual: "deadline passed before step \(index + 1) of \(scenario.steps.count)"))
                     break
                 }
-                await runStep(step, number: index + 1, tenantID: tenantID, info: info, run: &run)
+                await runStep(step, number: index + 1, tenantID: tenantID ?? "", info: info, run: &run)
                 // An unreachable target, or a throttled step, ends the scenario: later steps depend on it.
                 if run.unreachable || run.throttled { break }
             }
             if run.unreachable, let reason = run.deviations.last?.actual { budget.markDown(reason) }
-            let delete = HTTPRequest(method: "DELETE", target: tenantPath)
+            await cleanUp(&run)
+        }
+        if let url = stateChangeURL(info) {
+            for state in setUp.reversed() {
+                if let reason = await changeState(state, action: "teardown", url: url, tenantID: tenantID, run: &run) {
+                    run.notes.append(reason.replacingOccurrences(of: "could not be set", with: "could not be torn down"))
+                }
+            }
+        }
+        if case .fresh = tenancy, let tenantID {
             // Clean-up gets its own short deadline: a scenario past its deadline still removes its tenant.
-            _ = try? await send(delete, to: stateURL, until: ContinuousClock.now + min(configuration.requestTimeout, .seconds(5)), run: run)
+            let url = configuration.adminURL
+            let delete = HTTPRequest(method: "DELETE", target: url.path + "/tenants/" + tenantID)
+            _ = try? await send(delete, to: url, until: ContinuousClock.now + min(configuration.requestTimeout, .seconds(5)), run: run)
         }
         return finish(run, duration: ContinuousClock.now - started)
     }

@@ -136,6 +136,7 @@ extension ConformanceRunner {
             waited += wait
         }
 
+        track(request, response, run: &run)
         var outcome = check(step, response: response, request: request, expectedBody: expectedBody,
                             expectedHeaders: expectedHeaders, deadline: deadline)
         run.deviations.append(contentsOf: outcome.findings.map(deviation))

@@ -2,8 +2,10 @@ import Foundation
 import LearningContract
 import LearningHTTP
 
-/// Replays scenarios against a target and reports every deviation. Each scenario runs in its own fresh
-/// tenant (state put to `{stateURL}/tenants/{tid}/state`, deleted afterwards), so scenarios run concurrently.
+/// Replays scenarios against a target and reports every deviation. On a target that takes test tokens each
+/// scenario runs in its own fresh tenant (state PUT to `{origin}/_emulator/tenants/{tid}/state`, deleted
+/// afterwards); with static credentials scenarios share the credentials' tenant, create what they read and
+/// delete it afterwards, and those needing provider states run one at a time (`ConformanceRunner+State`).
 public struct ConformanceRunner: Sendable {
     public typealias Sleeper = @Sendable (Duration) async -> Void
     public typealias Progress = @Sendable (_ finished: ScenarioResult, _ done: Int, _ total: Int) -> Void
@@ -27,6 +29,8 @@ public struct ConformanceRunner: Sendable {
     /// What the runner learnt about the target before the first scenario.
     struct TargetInfo: Sendable {
         var mintTokens: Bool
+        /// `GET {origin}/_emulator/info` answered: the target is this package's emulator (admin endpoint reachable).
+        var isEmulator = false
     }
 
     public func run(scenarios: [Scenario], progress: Progress? = nil) async -> ConformanceReport {
@@ -42,20 +46,29 @@ public struct ConformanceRunner: Sendable {
         let counter = Counter()
         let budget = RunBudget(throttleBudget: configuration.throttleBudget, requestsPerSecond: configuration.requestsPerSecond)
         var results = [ScenarioResult?](repeating: nil, count: total)
-        await withTaskGroup(of: (Int, ScenarioResult).self) { group in
-            var next = 0
-            func addNext() {
-                guard next < total else { return }
-                let index = next
-                let scenario = scenarios[index]
-                next += 1
-                group.addTask { (index, await runScenario(scenario, info: info, budget: budget)) }
-            }
-            for _ in 0..<min(configuration.concurrency, total) { addNext() }
-            while let (index, result) = await group.next() {
-                results[index] = result
-                progress?(result, counter.increment(), total)
-                addNext()
+        // On a shared tenant, provider states (faults, the docs world) would reach the scenarios running beside
+        // them: those scenarios run one at a time, after the others.
+        let exclusive: [Bool] = scenarios.map { scenario in
+            if case .shared = tenancy(info) { return !scenario.states.isEmpty }
+            return false
+        }
+        for (pass, width) in [(false, configuration.concurrency), (true, 1)] {
+            let indices = scenarios.indices.filter { exclusive[$0] == pass }
+            await withTaskGroup(of: (Int, ScenarioResult).self) { group in
+                var next = 0
+                func addNext() {
+                    guard next < indices.count else { return }
+                    let index = indices[next]
+                    let scenario = scenarios[index]
+                    next += 1
+                    group.addTask { (index, await runScenario(scenario, info: info, budget: budget)) }
+                }
+                for _ in 0..<min(width, indices.count) { addNext() }
+                while let (index, result) = await group.next() {
+                    results[index] = result
+                    progress?(result, counter.increment(), total)
+                    addNext()
+                }
             }
         }
         return ConformanceReport(target: target, strict: configuration.strict, testTokens: info.mintTokens,
@@ -72,10 +85,12 @@ public struct ConformanceRunner: Sendable {
         do {
             let response = try await transport.send(request, to: origin, timeout: min(configuration.requestTimeout, configuration.stepTimeout))
             var tokens = false
+            var isEmulator = false
             if response.status == 200, let document = try? JSONReader().read(response.body) {
                 tokens = document.root["testTokens"]?.boolValue == true
+                isEmulator = document.root["emulator"]?.stringValue != nil
             }
-            return .success(TargetInfo(mintTokens: configuration.mintTestTokens ?? tokens))
+            return .success(TargetInfo(mintTokens: configuration.mintTestTokens ?? tokens, isEmulator: isEmulator))
         } catch {
             switch error {
             case .connectionRefused(let detail): return .failure(Unreachable(message: "connection refused (\(detail))"))

@@ -1,5 +1,9 @@
-/// Which fixtures exercise which documented error row and which documented operation (spec 2.1):
-/// `learning-contract conform --coverage`. Rows and operations with no fixture are flagged.
+import LearningContract
+
+/// Which fixtures exercise which documented error row on which operation, and which documented endpoint:
+/// `learning-contract conform --coverage`. A row counts as covered on an operation only when a step of that
+/// operation expects it: (error row x operation) pairs, so faults exercised only on GET do not cover POST.
+/// Pairs, rows and operations with no fixture are flagged.
 public struct CoverageMatrix: Sendable, Hashable, Codable {
     public struct Entry: Sendable, Hashable, Codable {
         public var id: String
@@ -9,30 +13,41 @@ public struct CoverageMatrix: Sendable, Hashable, Codable {
         public var isCovered: Bool { !scenarios.isEmpty }
     }
 
-    /// The documented operations of spec 2.1, by the names fixtures use in `operation`.
-    public static let specOperations: [(id: String, summary: String)] = [
-        ("createActivity", "#1 POST /employeeExperience/learningProviders/{registrationId}/learningCourseActivities"),
-        ("getActivity", "#2 GET /employeeExperience/learningCourseActivities/{id}"),
-        ("getActivityByExternalId", "#3 GET .../learningProviders/{registrationId}/learningCourseActivities(externalCourseActivityId='{id}')"),
-        ("getUserActivity", "#4 GET /users/{user-id}/employeeExperience/learningCourseActivities/{id}"),
-        ("getMyActivity", "#5 GET /me/employeeExperience/learningCourseActivities/{id}"),
-        ("listMyActivities", "#6 GET /me/employeeExperience/learningCourseActivities"),
-        ("listUserActivities", "#7 GET /users/{user-id}/employeeExperience/learningCourseActivities"),
-        ("updateActivity", "#8 PATCH .../learningProviders/{registrationId}/learningCourseActivities/{id}"),
-        ("deleteActivity", "#9 DELETE .../learningProviders/{registrationId}/learningCourseActivities/{id}"),
-        ("updateProvider", "#10 PATCH /employeeExperience/learningProviders/{learningProviderId}"),
-        ("upsertContent", "#11 PATCH .../learningProviders/{learningProviderId}/learningContents/{learningContentId}"),
-        ("upsertContentByExternalId", "#12 PATCH .../learningProviders/{learningProviderId}/learningContents(externalId='{externalId}')"),
-    ]
+    /// The documented endpoints, by the names fixtures use in `operation` (`APIEndpoint.all`, the table the OpenAPI
+    /// export is built from), with their method and path.
+    public static let specOperations: [(id: String, summary: String)] = APIEndpoint.all.map { endpoint in
+        (endpoint.id, [endpoint.specRow, endpoint.method.uppercased() + " " + endpoint.path].compactMap { $0 }.joined(separator: " "))
+    }
 
     public var rows: [Entry]
     public var operations: [Entry]
+    /// One entry per documented (row, contract operation) pair: id `row x operation`.
+    public var pairs: [Entry]
 
-    public init(rows book: RowBook, scenarios: [Scenario]) {
+    /// The contract operation of a fixture's `operation` name (an `APIEndpoint` id such as `getMyActivity`).
+    static let contractOperation: [String: Operation] = Dictionary(
+        APIEndpoint.all.map { ($0.id, $0.operation) }, uniquingKeysWith: { first, _ in first })
+
+    public init(rows book: RowBook, scenarios: [Scenario], catalog: ErrorCatalog = .documented) {
         rows = book.rows.map { row in
             Entry(id: row.id, summary: "\(row.status) \(row.code)",
                   scenarios: scenarios.filter { $0.errorRows.contains(row.id) }.map(\.id))
         }
+        var pairs: [Entry] = []
+        for row in book.rows {
+            let operations = catalog.rows.first { $0.id.rawValue == row.id }?.operations ?? []
+            for operation in operations {
+                let covering = scenarios.filter { scenario in
+                    scenario.steps.contains { step in
+                        step.expect.rowsReferenced.contains(row.id)
+                            && step.operation.flatMap { Self.contractOperation[$0] ?? Operation(rawValue: $0) } == operation
+                    }
+                }
+                pairs.append(Entry(id: "\(row.id) x \(operation.rawValue)", summary: "\(row.status) \(row.code)",
+                                   scenarios: covering.map(\.id)))
+            }
+        }
+        self.pairs = pairs
         operations = Self.specOperations.map { operation in
             Entry(id: operation.id, summary: operation.summary,
                   scenarios: scenarios.filter { $0.operations.contains(operation.id) }.map(\.id))
@@ -41,6 +56,7 @@ public struct CoverageMatrix: Sendable, Hashable, Codable {
 
     public var uncoveredRows: [String] { rows.filter { !$0.isCovered }.map(\.id) }
     public var uncoveredOperations: [String] { operations.filter { !$0.isCovered }.map(\.id) }
+    public var uncoveredPairs: [String] { pairs.filter { !$0.isCovered }.map(\.id) }
 
     /// The matrix as text: one line per row with its fixture count and the first fixtures, `NO FIXTURE` flagged.
     public func text(maxNames: Int = 4) -> String {
@@ -58,9 +74,12 @@ public struct CoverageMatrix: Sendable, Hashable, Codable {
         }
         var lines = section("Error rows x fixtures", rows)
         lines.append("")
-        lines += section("Operations (spec 2.1) x fixtures", operations)
+        lines += section("Endpoints x fixtures", operations)
         lines.append("")
-        lines.append("coverage: \(rows.count - uncoveredRows.count)/\(rows.count) error rows, "
+        lines += section("(Error row x operation) pairs x fixtures", pairs)
+        lines.append("")
+        lines.append("coverage: \(pairs.count - uncoveredPairs.count)/\(pairs.count) (error row x operation) pairs, "
+            + "\(rows.count - uncoveredRows.count)/\(rows.count) error rows, "
             + "\(operations.count - uncoveredOperations.count)/\(operations.count) operations"
             + (uncoveredRows.isEmpty ? "" : "; rows without a fixture: " + uncoveredRows.joined(separator: ", ")))
         return lines.joined(separator: "\n") + "\n"

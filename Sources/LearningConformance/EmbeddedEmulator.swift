@@ -2,7 +2,7 @@ import Foundation
 import LearningEmulator
 import LearningHTTP
 
-/// The reference emulator started in-process on a free loopback port (world.md "Embedded start"): the default
+/// The reference emulator started in-process on a free loopback port (Conformance/STATE.md): the default
 /// target of `learning-contract conform`, so the suite runs on a fresh clone with no setup.
 public final class EmbeddedEmulator: Sendable {
     public let server: EmulatorServer

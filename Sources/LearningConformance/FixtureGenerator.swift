@@ -18,15 +18,13 @@ public struct FixtureGenerator: Sendable {
 
     public init(contract: Contract = Contract()) { self.contract = contract }
 
-    /// The docs world's ids (world.md), used as the valid base of every generated body.
+    /// Ids of the target profile (`{{profile.KEY}}`, `Conformance/README.md` "Target profile"): the valid base of
+    /// every generated body, so that the fixtures run against any target that has a provider, a content and a
+    /// learner, not only against the emulator's docs world.
     enum World {
-        static let provider = "01e8f81b-3060-4dec-acf0-0389665a0a38"
-        static let otherProvider = "13727311-e7bb-470d-8b20-6a23d9030d70"
-        static let content = "57baf9dc-e020-11ec-9d64-0242ac120002"
-        static let otherContent = "77029588-a660-46b6-ba58-3ce4d21d5678"
-        static let learner = "7ba2228a-e020-11ec-9d64-0242ac120002"
-        static let assignment = "8ba2228a-e020-11ec-9d64-0242ac1200b1"
-        static let selfInitiated = "be2f4d76-e020-11ec-9d64-0242ac1200b2"
+        static let provider = "{{profile.providerId}}"
+        static let content = "{{profile.contentId}}"
+        static let learner = "{{profile.learnerId}}"
         static let assignmentType = "#microsoft.graph.learningAssignment"
         static let selfInitiatedType = "#microsoft.graph.learningSelfInitiatedCourse"
     }
@@ -39,6 +37,8 @@ public struct FixtureGenerator: Sendable {
         var base: JSONObject
         var successStatus: Int
         var operationName: String
+        /// For updates: the create body of the activity the scenario makes first (and the runner deletes).
+        var setupBody: JSONObject? = nil
     }
 
     public func files() -> [File] {
@@ -75,28 +75,32 @@ public struct FixtureGenerator: Sendable {
     func targets() -> [Target] {
         let provider = World.provider
         let activities = "/employeeExperience/learningProviders/\(provider)/learningCourseActivities"
+        let assignment: JSONObject = [
+            "@odata.type": .string(World.assignmentType), "assignmentType": "required",
+            "learningContentId": .string(World.content), "learningProviderId": .string(provider),
+            "learnerUserId": .string(World.learner), "status": "notStarted",
+        ]
+        let selfInitiated: JSONObject = [
+            "@odata.type": .string(World.selfInitiatedType), "learningContentId": .string(World.content),
+            "learningProviderId": .string(provider), "learnerUserId": .string(World.learner), "status": "inProgress",
+        ]
         var targets: [Target] = []
         for rule in contract.rules.bodies {
             switch (rule.operation, rule.odataType) {
             case (.createActivity, World.assignmentType?):
-                targets.append(Target(rule: rule, method: "POST", path: activities, base: [
-                    "@odata.type": .string(World.assignmentType), "assignmentType": "required",
-                    "learningContentId": .string(World.content), "learningProviderId": .string(provider),
-                    "learnerUserId": .string(World.learner), "status": "notStarted",
-                ], successStatus: 201, operationName: "createActivity"))
+                targets.append(Target(rule: rule, method: "POST", path: activities, base: assignment,
+                                      successStatus: 201, operationName: "createActivity"))
             case (.createActivity, World.selfInitiatedType?):
-                targets.append(Target(rule: rule, method: "POST", path: activities, base: [
-                    "@odata.type": .string(World.selfInitiatedType), "learningContentId": .string(World.content),
-                    "learningProviderId": .string(provider), "learnerUserId": .string(World.learner), "status": "inProgress",
-                ], successStatus: 201, operationName: "createActivity"))
+                targets.append(Target(rule: rule, method: "POST", path: activities, base: selfInitiated,
+                                      successStatus: 201, operationName: "createActivity"))
             case (.updateActivity, World.assignmentType?):
-                targets.append(Target(rule: rule, method: "PATCH", path: activities + "/" + World.assignment, base: [
+                targets.append(Target(rule: rule, method: "PATCH", path: activities + "/{{id}}", base: [
                     "@odata.type": .string(World.assignmentType), "status": "inProgress",
-                ], successStatus: 204, operationName: "updateActivity"))
+                ], successStatus: 204, operationName: "updateActivity", setupBody: assignment))
             case (.updateActivity, World.selfInitiatedType?):
-                targets.append(Target(rule: rule, method: "PATCH", path: activities + "/" + World.selfInitiated, base: [
+                targets.append(Target(rule: rule, method: "PATCH", path: activities + "/{{id}}", base: [
                     "@odata.type": .string(World.selfInitiatedType), "status": "inProgress",
-                ], successStatus: 204, operationName: "updateActivity"))
+                ], successStatus: 204, operationName: "updateActivity", setupBody: selfInitiated))
             default:
                 continue
             }
@@ -104,33 +108,8 @@ public struct FixtureGenerator: Sendable {
         return targets
     }
 
-    /// The docs world's providers, contents and licence, one assignment and one self-initiated course to update.
-    static let given: JSONValue = {
-        func provider(_ id: String, _ name: String) -> JSONValue {
-            ["id": .string(id), "displayName": .string(name), "isCourseActivitySyncEnabled": true]
-        }
-        func activity(_ id: String, _ type: String, _ extra: JSONObject) -> JSONValue {
-            var object: JSONObject = [
-                "@odata.type": .string(type), "id": .string(id), "learningProviderId": .string(World.provider),
-                "learningContentId": .string(World.content), "learnerUserId": .string(World.learner),
-            ]
-            for member in extra { object[member.key] = member.value }
-            return .object(object)
-        }
-        return [
-            "seed": "empty",
-            "providers": [provider(World.provider, "Contoso Learning"), provider(World.otherProvider, "LinkedIn Learning")],
-            "contents": [
-                ["id": .string(World.content), "providerId": .string(World.provider), "externalId": "CL-57baf9dc", "title": "Contoso course"],
-                ["id": .string(World.otherContent), "providerId": .string(World.otherProvider), "externalId": "LP4471", "title": "LinkedIn Learning course"],
-            ],
-            "licenses": .object(JSONObject([JSONObject.Member(key: World.learner, value: true)])),
-            "activities": [
-                activity(World.assignment, World.assignmentType, JSONObject([.init(key: "assignmentType", value: "required"), .init(key: "status", value: "notStarted")])),
-                activity(World.selfInitiated, World.selfInitiatedType, JSONObject([.init(key: "status", value: "inProgress"), .init(key: "startedDateTime", value: "2024-02-01T09:00:00+00:00")])),
-            ],
-        ]
-    }()
+    /// A unique external id for the activity a step may create (`{{unique}}` is unique per run and scenario).
+    static func externalID(step: Int) -> JSONValue { .string("{{unique}}-\(step)") }
 
     // MARK: cases
 
@@ -299,8 +278,25 @@ public struct FixtureGenerator: Sendable {
     func file(for target: Target, topic: String, title: String, cases: [Case], source: Source, tags: [String]) -> File {
         let id = "\(target.rule.id).\(topic)"
         var steps: [JSONValue] = []
+        var requires: [JSONValue] = ["profile:providerId", "profile:contentId", "profile:learnerId"]
+        if let setupBody = target.setupBody {
+            var body = setupBody
+            body["externalCourseActivityId"] = Self.externalID(step: 0)
+            steps.append([
+                "name": "setup: create the activity to update",
+                "role": "app",
+                "operation": "createActivity",
+                "request": ["method": "POST", "path": .string("/employeeExperience/learningProviders/\(World.provider)/learningCourseActivities"),
+                            "body": .object(body)],
+                "expect": ["status": 201, "body": ["id": ["$match": "capture", "as": "id", "type": "string"]]],
+            ])
+            requires.append("setup")
+        }
         for item in cases {
-            let body = apply(item.mutations, to: target.base)
+            var base = target.base
+            // What a step creates carries an external id no other run or scenario uses.
+            if target.successStatus == 201 { base["externalCourseActivityId"] = Self.externalID(step: steps.count + 1) }
+            let body = apply(item.mutations, to: base)
             let expected = expectation(for: body, target: target)
             var expect = JSONObject()
             if let row = expected.row {
@@ -346,6 +342,8 @@ public struct FixtureGenerator: Sendable {
             step["expect"] = .object(expect)
             steps.append(.object(step))
         }
+        // A create that succeeds makes an activity the runner deletes afterwards: the scenario needs `setup`.
+        let creates = target.successStatus == 201
         var sourceObject: JSONObject = ["page": .string(source.page)]
         if let spec = source.spec { sourceObject["section"] = .string(spec) }
         sourceObject["row"] = .string(source.location)
@@ -356,7 +354,7 @@ public struct FixtureGenerator: Sendable {
             "title": .string("\(target.rule.id): \(title)"),
             "source": .object(sourceObject),
             "tags": .array((["generated", "boundary", target.operationName] + tags).map(JSONValue.string)),
-            "given": Self.given,
+            "requires": .array(requires + (target.setupBody == nil && creates ? ["setup"] : [])),
             "steps": .array(steps),
         ]
         return File(path: "generated/\(id).json", document: document)

@@ -16,6 +16,8 @@ extension Scenario: Codable {
         var object: JSONObject = ["id": .string(id), "title": .string(title)]
         if let source { object["source"] = source.document }
         object["tags"] = .array(tags.map(JSONValue.string))
+        if !requires.isEmpty { object["requires"] = .array(requires.map { .string($0.description) }) }
+        if !states.isEmpty { object["states"] = .array(states.map(\.document)) }
         if let given { object["given"] = given }
         object["steps"] = .array(steps.map(\.document))
         return .object(object)

@@ -1,4 +1,5 @@
 import LearningContract
+import LearningEmulator
 import LearningHTTP
 
 extension Scenario {
@@ -6,7 +7,7 @@ extension Scenario {
     public init(fixture root: JSONValue, file: String) throws(FixtureError) {
         let reader = FixtureReader(file: file)
         let object = try reader.object(root, at: .root)
-        try reader.allowOnly(["$schema", "$comment", "id", "title", "source", "tags", "given", "steps"], in: object, at: .root)
+        try reader.allowOnly(["$schema", "$comment", "id", "title", "source", "tags", "requires", "states", "given", "steps"], in: object, at: .root)
         let id = try reader.string(object["id"], at: "/id")
         guard !id.isEmpty, id.allSatisfy({ $0.isLetter || $0.isNumber || "-_.:".contains($0) }) else {
             throw FixtureError(file: file, pointer: "/id", message: "id must be non-empty letters, digits, '-', '_', '.', ':'")
@@ -14,6 +15,15 @@ extension Scenario {
         let title = try reader.optionalString(object["title"], at: "/title") ?? id
         let source = try reader.source(object["source"], at: "/source")
         let tags = try reader.stringArray(object["tags"], at: "/tags")
+        var requires: [ScenarioRequirement] = []
+        for (index, text) in try reader.stringArray(object["requires"], at: "/requires").enumerated() {
+            guard let requirement = ScenarioRequirement(text: text) else {
+                throw FixtureError(file: file, pointer: JSONPointer(["requires", String(index)]),
+                                   message: "unknown requirement '\(text)' (known: \(ScenarioRequirement.allTexts.joined(separator: ", ")))")
+            }
+            requires.append(requirement)
+        }
+        let states = try reader.states(object["states"], at: "/states")
         let given = object["given"]
         if let given { _ = try reader.object(given, at: "/given") }
         guard let stepsValue = object["steps"], case .array(let stepValues) = stepsValue, !stepValues.isEmpty else {
@@ -23,7 +33,21 @@ extension Scenario {
         for (index, value) in stepValues.enumerated() {
             steps.append(try reader.step(value, at: JSONPointer.root.appending("steps").appending(index)))
         }
-        self.init(id: id, title: title, file: file, source: source, tags: tags, given: given, steps: steps)
+        self.init(id: id, title: title, file: file, source: source, tags: tags, requires: requires, states: states,
+                  given: given, steps: steps)
+        // What the content implies must be declared, so that `requires` (and `--list`) never understates.
+        if !requires.isEmpty {
+            for requirement in impliedRequirements.sorted() where !requires.contains(requirement) {
+                throw FixtureError(file: file, pointer: "/requires",
+                                   message: "the scenario needs '\(requirement)' (its \(requirement == .operatorState ? "states or given" : "placeholders") say so) but requires does not list it")
+            }
+        }
+        for name in placeholderNames where name.hasPrefix("profile.") {
+            if TargetProfile.Key(rawValue: String(name.dropFirst("profile.".count))) == nil {
+                throw FixtureError(file: file, pointer: "/steps",
+                                   message: "unknown profile key in {{\(name)}} (known: \(TargetProfile.Key.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+        }
     }
 }
 
@@ -78,6 +102,26 @@ struct FixtureReader {
             section: try optionalString(object["section"], at: pointer.appending("section")),
             row: try optionalString(object["row"], at: pointer.appending("row"))
         )
+    }
+
+    func states(_ value: JSONValue?, at pointer: JSONPointer) throws(FixtureError) -> [ProviderStateReference] {
+        guard let value else { return [] }
+        guard case .array(let items) = value else { throw fail(pointer, "expected an array of provider states") }
+        var states: [ProviderStateReference] = []
+        for (index, item) in items.enumerated() {
+            let itemPointer = pointer.appending(index)
+            let object = try object(item, at: itemPointer)
+            try allowOnly(["$comment", "name", "params"], in: object, at: itemPointer)
+            let name = try string(object["name"], at: itemPointer.appending("name"))
+            guard ProviderStateEndpoint.names.contains(name) else {
+                throw fail(itemPointer.appending("name"),
+                           "unknown provider state '\(name)' (known: \(ProviderStateEndpoint.names.joined(separator: "; ")))")
+            }
+            var params = JSONObject()
+            if let paramsValue = object["params"] { params = try self.object(paramsValue, at: itemPointer.appending("params")) }
+            states.append(ProviderStateReference(name: name, params: params))
+        }
+        return states
     }
 
     func headers(_ value: JSONValue?, at pointer: JSONPointer) throws(FixtureError) -> HTTPHeaders {

@@ -12,16 +12,72 @@ public struct Scenario: Sendable, Hashable {
     /// Where the scenario comes from (doc page, section, table row or example).
     public var source: SourceReference?
     public var tags: [String]
-    /// The target state before the first step (world.md State document); `nil` = the docs world.
+    /// What the scenario needs from the target, as declared in `requires` (see `requirements`).
+    public var requires: [ScenarioRequirement]
+    /// Pact-style provider states set up before the first step and torn down after the last.
+    public var states: [ProviderStateReference]
+    /// A whole state document for the emulator's admin endpoint (`Conformance/STATE.md`); only a fresh emulator
+    /// tenant can take it. `nil` = the emulator's base world (`TargetProfile.emulatorWorld`).
     public var given: JSONValue?
     public var steps: [Step]
 
     public init(
         id: String, title: String, file: String = "", source: SourceReference? = nil, tags: [String] = [],
-        given: JSONValue? = nil, steps: [Step]
+        requires: [ScenarioRequirement] = [], states: [ProviderStateReference] = [], given: JSONValue? = nil, steps: [Step]
     ) {
         self.id = id; self.title = title; self.file = file; self.source = source
-        self.tags = tags; self.given = given; self.steps = steps
+        self.tags = tags; self.requires = requires; self.states = states; self.given = given; self.steps = steps
+    }
+
+    /// What the scenario needs: the declared requirements plus what its content implies (`{{profile.KEY}}`
+    /// placeholders, provider states or a `given` document), `api` when nothing else.
+    public var requirements: [ScenarioRequirement] {
+        var all = Set(requires).union(impliedRequirements)
+        if all.count > 1 { all.remove(.api) }
+        return all.isEmpty ? [.api] : all.sorted()
+    }
+
+    /// Requirements the content implies, whatever `requires` says.
+    public var impliedRequirements: Set<ScenarioRequirement> {
+        var implied = Set<ScenarioRequirement>()
+        if !states.isEmpty || given != nil { implied.insert(.operatorState) }
+        for name in placeholderNames where name.hasPrefix("profile.") {
+            if let key = TargetProfile.Key(rawValue: String(name.dropFirst("profile.".count))) { implied.insert(.profile(key)) }
+        }
+        return implied
+    }
+
+    /// Every `{{name}}` used in requests, expectations and state params (filters dropped).
+    public var placeholderNames: Set<String> {
+        var texts: [String] = []
+        func collect(_ value: JSONValue?) {
+            switch value {
+            case .string(let text)?: texts.append(text)
+            case .object(let object)?: for member in object { texts.append(member.key); collect(member.value) }
+            case .array(let items)?: items.forEach(collect)
+            default: break
+            }
+        }
+        for step in steps {
+            texts.append(step.request.path)
+            texts += step.request.headers.map(\.value)
+            if let raw = step.request.rawBody { texts.append(raw) }
+            collect(step.request.body)
+            collect(step.expect.body)
+            step.expect.headers.forEach { collect($0.value) }
+        }
+        for state in states { collect(.object(state.params)) }
+        var names = Set<String>()
+        for text in texts {
+            var rest = Substring(text)
+            while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
+                let expression = rest[open.upperBound..<close.lowerBound]
+                let name = expression.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+                names.insert(name.trimmingCharacters(in: .whitespaces))
+                rest = rest[close.upperBound...]
+            }
+        }
+        return names
     }
 
     /// Every error row a step expects (for the coverage matrix).

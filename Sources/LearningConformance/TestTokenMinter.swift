@@ -1,6 +1,6 @@
 import Foundation
 
-/// Unsecured test JWTs (RFC 7519 section 6) in the emulator's format (world.md "Identity"):
+/// Unsecured test JWTs (RFC 7519 section 6) in the emulator's format (Conformance/STATE.md, "Test tokens"):
 /// `base64url(header) + "." + base64url(claims) + "."`. For test targets only; never a real credential.
 public enum TestTokenMinter {
     public static let audience = "https://graph.microsoft.com"

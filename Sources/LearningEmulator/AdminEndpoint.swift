@@ -2,8 +2,8 @@ import LearningContract
 import LearningHTTP
 
 /// The emulator's own endpoint for state the API cannot set (licenses, tenants, reset), under the reserved
-/// prefix `/_emulator` (world.md). It is for tests; `AdminAccess` says who may use it (by default only requests
-/// whose `Host` names a loopback address, and `serve` then refuses a non-loopback `--host`).
+/// prefix `/_emulator` (Conformance/STATE.md). It is for tests; `AdminAccess` says who may use it (by default only
+/// requests whose `Host` names a loopback address, and `serve` then refuses a non-loopback `--host`).
 ///
 /// - `GET /_emulator/info` → 200 `{"emulator","testTokens","defaultTenant","versions"}`
 /// - `PUT /_emulator/tenants/{tid}/state` (state document) → 204, replaces the tenant's state
@@ -11,6 +11,7 @@ import LearningHTTP
 /// - `GET /_emulator/tenants/{tid}/state` → 200 state document (404 for an unknown tenant)
 /// - `DELETE /_emulator/tenants/{tid}` → 204
 /// - `POST /_emulator/reset` → 204, back to the start state
+/// - `POST /_emulator/provider-states` → Pact-style provider states (`ProviderStateEndpoint`)
 public enum AdminEndpoint {
     public static let prefix = "_emulator"
 }
@@ -27,6 +28,8 @@ extension Emulator {
                 "emulator": "learning-contract", "testTokens": true, "defaultTenant": .string(TestToken.defaultTenantID),
                 "versions": .array(APIVersion.allCases.map { .string($0.rawValue) }),
             ], context)
+        case 1 where path[0] == ProviderStateEndpoint.segment:
+            return providerState(request, context)
         case 1 where path[0] == "reset":
             guard method == "POST" else { return adminError(405, "use POST", context) }
             reset()

@@ -11,9 +11,12 @@ public enum ConformCommand: CLICommand {
         abstract: "Replay the conformance suite against a server or the emulator.",
         discussion: """
             Without --base-url, starts the embedded emulator on a free loopback port and runs against it. \
-            The base URL includes the version segment (http://127.0.0.1:8080/v1.0). Each scenario runs in its \
-            own fresh tenant: its 'given' state is PUT to --state-url (default: the emulator's /_emulator \
-            admin endpoint), and a scenario whose state cannot be set is skipped with the reason. \
+            The base URL includes the version segment (http://127.0.0.1:8080/v1.0). Against the emulator each scenario runs in its \
+            own fresh tenant (its state PUT to the emulator's /_emulator admin endpoint). Against any other target \
+            scenarios share the credentials' tenant, read only what they create (with per-run unique external \
+            ids) and delete it afterwards; ids of things that exist there come from a target profile (--target \
+            FILE), and provider states from a Pact-style state-change endpoint (--state-url). A scenario the \
+            target cannot support is skipped, naming the requirement it lacks (--list shows what each needs). \
             On a target that accepts test tokens (GET /_emulator/info says testTokens: true) the runner mints \
             them; otherwise each role's credential comes from LEARNING_CONTRACT_TOKEN_<ROLE> or --token \
             role=VALUE, and a step whose role has no credential is skipped, never passed. Credentials never \
@@ -23,7 +26,8 @@ public enum ConformCommand: CLICommand {
             """,
         options: [
             .value("base-url", valueName: "url", help: "Target base URL including the version segment; default: the embedded emulator."),
-            .value("state-url", valueName: "url", help: "The target's state endpoint; default: {origin}/_emulator."),
+            .value("state-url", valueName: "url", help: "Pact-style state-change URL: POST {state, params, action}; default: the emulator's /_emulator/provider-states."),
+            .value("target", valueName: "file", help: "Target profile (JSON, Schemas/target-profile.schema.json): ids of a provider, content, learners... on the target."),
             .value("fixtures", valueName: "dir", help: "Fixtures directory; default: Conformance/ here or in the nearest parent."),
             .value("filter", valueName: "text", help: "Run only scenarios whose id, title, file or tag contains this text."),
             .value("concurrency", valueName: "n", help: "Scenarios run at once, each in its own tenant.", default: "4"),
@@ -53,6 +57,8 @@ public enum ConformCommand: CLICommand {
             .init("conform", "Run every scenario against the embedded emulator."),
             .init("conform --base-url http://127.0.0.1:8080/v1.0 --junit conform.xml", "Gate a deployment and publish a JUnit report."),
             .init("conform --filter errors --strict", "Run the error scenarios; variants fail."),
+            .init("conform --base-url https://staging.example/v1.0 --target target.json --state-url https://staging.example/_pact/states",
+                  "Audit another implementation with its ids and its provider-state endpoint."),
             .init("conform --coverage", "Which error rows have fixtures."),
             .init("conform --shard 2/4 --json shard2.json", "The second of four CI matrix jobs."),
             .init("conform --last-failed conform.json --html failed.html", "Rerun what failed last time; a page to look at."),
@@ -84,7 +90,8 @@ public enum ConformCommand: CLICommand {
         }
         if arguments.flag("list") {
             for scenario in selected {
-                context.print("\(scenario.id)  \(scenario.title)  [\(scenario.tags.joined(separator: ", "))]  \(scenario.file)")
+                let needs = scenario.requirements.map(\.description).joined(separator: " ")
+                context.print("\(scenario.id)  \(scenario.title)  [\(scenario.tags.joined(separator: ", "))]  \(scenario.file)  needs: \(needs)")
             }
             context.print("\(selected.count) scenario\(selected.count == 1 ? "" : "s")")
             return .success
@@ -119,6 +126,15 @@ public enum ConformCommand: CLICommand {
                 return CLI.report(UsageError("--token: unknown role '\(role)' (roles: \(known))", commandName: spec.name), context: context)
             }
             credentials[role] = String(token[token.index(after: equals)...])
+        }
+        var profile = TargetProfile()
+        if let path = arguments.value("target") {
+            do {
+                profile = try TargetProfile.load(context.resolve(path))
+            } catch {
+                context.printError("target profile error: \(error)")
+                return .usage
+            }
         }
         var stateURL: URL?
         if let text = arguments.value("state-url") {
@@ -164,7 +180,7 @@ public enum ConformCommand: CLICommand {
         var configuration = ConformanceConfiguration(
             baseURL: baseURL, stateURL: stateURL, strict: arguments.flag("strict"), concurrency: concurrency,
             requestTimeout: .milliseconds(Int(timeout * 1000)), maxRetryWait: .milliseconds(Int(maxRetryWait * 1000)),
-            credentials: credentials, roles: roles, rows: .contract)
+            credentials: credentials, profile: profile, roles: roles, rows: .contract)
         configuration.stepTimeout = .milliseconds(Int(budgets.step * 1000))
         configuration.scenarioTimeout = .milliseconds(Int(budgets.scenario * 1000))
         configuration.throttleBudget = .milliseconds(Int(budgets.throttle * 1000))
