@@ -15,6 +15,10 @@ public struct HTTPServerConfiguration: Sendable {
     public var idleTimeout: Duration = .seconds(30)
     /// The body must arrive within this time after the head; else 408.
     public var bodyTimeout: Duration = .seconds(30)
+    /// Requests with a body of at least this many bytes are handled on a worker queue instead of the event loop,
+    /// so a slow handler (say, validating a large invalid document) never holds up the loop's other connections.
+    /// `0` offloads every request; `Int.max` none.
+    public var offloadBodyBytes = 64 * 1024
     /// Connections beyond this are answered 503 and closed.
     public var maxConnections = 1024
     /// Event-loop threads.
