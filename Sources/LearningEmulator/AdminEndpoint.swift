@@ -79,7 +79,7 @@ extension Emulator {
         case .token(let secret):
             let given = TestToken.bearerToken(fromAuthorization: context.headers.authorization).map(String.init) ?? ""
             guard Self.constantTimeEqual(given, secret) else {
-                return adminRefusal(401, "InvalidAuthenticationToken",
+                return adminRefusal(401, "unauthenticated",
                                     "the admin endpoint needs 'Authorization: Bearer <the --admin-token secret>'", context)
             }
         case .loopbackOnly:

@@ -123,7 +123,7 @@ extension Emulator {
         let (total, page, start): (Int, [StoredActivity], Int) = tenants.existing(call.claims.tenantID)?.read { state in
             let ids = state.activitiesByLearner[learnerID] ?? []
             let start = min(options.skip ?? 0, ids.count)
-            let end = min(ids.count, start + min(wanted, pageSize))
+            let end = start + min(ids.count - start, wanted, pageSize)  // no sum that can overflow
             return (ids.count, ids[start..<end].compactMap { state.activities[$0] }, start)
         } ?? (0, [], 0)
         let end = start + page.count

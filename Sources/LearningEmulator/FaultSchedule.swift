@@ -21,10 +21,16 @@ struct FaultSchedule: Sendable {
         var any = false
         for i in rules.indices where rules[i].matches(operation: operation, method: method) {
             let rule = rules[i]
+            // Rules built in code skip `FaultRule.problem`: an `every` below 1 never fires (instead of dividing by 0).
+            guard rule.every >= 1 else { continue }
             if let times = rule.times, fired[i] >= times { continue }
-            matched[i] += 1
-            guard matched[i] % rule.every == 0 else { continue }
-            fired[i] += 1
+            // Counts up to `every` and restarts, so no counter grows without bound.
+            if matched[i] < rule.every - 1 {
+                matched[i] += 1
+                continue
+            }
+            matched[i] = 0
+            if fired[i] < Int.max { fired[i] += 1 }
             any = true
             if let latency = rule.latencyMs { decision.latencyMs = max(decision.latencyMs, latency) }
             if decision.rule == nil, rule.status != nil { decision.rule = rule }

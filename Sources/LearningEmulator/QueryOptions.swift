@@ -41,7 +41,7 @@ struct QueryOptions: Sendable, Hashable {
                 }
                 options.select = selected
             case "$top", "$skip":
-                guard isList, let number = Int(value), number >= 0 else { return .failure(.invalid(display)) }
+                guard isList, let number = Self.nonNegativeInteger(value) else { return .failure(.invalid(display)) }
                 if option == "$top" { options.top = number } else { options.skip = number }
             case "$count":
                 guard isList else { return .failure(.invalid(display)) }
@@ -55,6 +55,20 @@ struct QueryOptions: Sendable, Hashable {
             }
         }
         return .success(options)
+    }
+
+    /// `1*DIGIT` (OData ABNF for `$top` and `$skip`: no sign, no exponent) that fits in `Int`; `nil` otherwise.
+    static func nonNegativeInteger(_ text: String) -> Int? {
+        guard !text.isEmpty else { return nil }
+        var value = 0
+        for byte in text.utf8 {
+            guard byte >= 48 && byte <= 57 else { return nil }
+            let (shifted, overflowShift) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflowAdd) = shifted.addingReportingOverflow(Int(byte - 48))
+            if overflowShift || overflowAdd { return nil }
+            value = sum
+        }
+        return value
     }
 
     /// Query values are percent-encoded; `+` stays `+` (RFC 3986, not form encoding).

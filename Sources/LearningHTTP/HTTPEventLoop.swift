@@ -3,6 +3,10 @@ import Glibc
 
 /// One poll(2) loop on its own thread (Glibc as imported by Swift has no epoll): accepts from the shared listener, reads, parses, calls the handler, writes,
 /// and runs the timers (timeouts and delayed responses) for the connections it owns.
+///
+/// Responsiveness: a request whose body reaches `offloadBodyBytes` (the kind a handler may take long over, e.g.
+/// validating a large invalid document) is handled on a worker queue; its connection stops reading until the
+/// response is posted back through the wake pipe, while the loop goes on serving every other connection.
 final class HTTPEventLoop: @unchecked Sendable {
     let index: Int
     private let listener: Int32
@@ -21,6 +25,20 @@ final class HTTPEventLoop: @unchecked Sendable {
     private let shutdownLock = NSLock()
     private var shutdownRequested = false
     private var wakePipeClosed = false
+    /// Responses of offloaded handlers, waiting for the loop (guarded by `shutdownLock`).
+    private var completions: [Completion] = []
+    private let workers: DispatchQueue
+    private let offloadBodyBytes: Int
+    private var nextSerial: UInt64 = 0
+
+    /// An offloaded handler's answer for the connection `fd` had when its request was taken (`serial` tells a
+    /// reused descriptor apart).
+    private struct Completion: Sendable {
+        var fd: Int32
+        var serial: UInt64
+        var parsed: HTTPRequestParser.ParsedRequest
+        var response: HTTPResponse
+    }
 
     // Loop-thread state only below.
     private var connections: [HTTPConnection?] = []
@@ -60,6 +78,8 @@ final class HTTPEventLoop: @unchecked Sendable {
         self.headerTimeout = SocketSupport.nanoseconds(configuration.headerTimeout)
         self.idleTimeout = SocketSupport.nanoseconds(configuration.idleTimeout)
         self.bodyTimeout = SocketSupport.nanoseconds(configuration.bodyTimeout)
+        self.offloadBodyBytes = max(0, configuration.offloadBodyBytes)
+        self.workers = DispatchQueue(label: "http-loop-\(index)-handlers", attributes: .concurrent)
         pollFds = [pollfd(fd: wakeFd, events: Int16(POLLIN), revents: 0), pollfd(fd: listener, events: Int16(POLLIN), revents: 0)]
     }
 
@@ -111,6 +131,7 @@ final class HTTPEventLoop: @unchecked Sendable {
                     var drain = [UInt8](repeating: 0, count: 64)
                     _ = read(wakeFd, &drain, 64)
                     beginShutdownIfRequested(now: now)
+                    deliverCompletions()
                 } else if let connection = connection(for: fd) {
                     if events & Int16(POLLIN) != 0 {
                         handleReadable(connection, now: now)
@@ -182,9 +203,54 @@ final class HTTPEventLoop: @unchecked Sendable {
         }
     }
 
-    /// Nothing in flight: no partial request, no pending or delayed response.
+    /// Nothing in flight: no partial request, no handler running, no pending or delayed response.
     private func isQuiet(_ connection: HTTPConnection) -> Bool {
-        connection.parser.phase == .idle && !connection.hasPendingOutput && connection.delayed == nil
+        connection.parser.phase == .idle && !connection.hasPendingOutput && connection.delayed == nil && !connection.awaitingHandler
+    }
+
+    // MARK: - Offloaded handlers
+
+    /// Runs the handler on a worker; the loop picks the response up in `deliverCompletions`.
+    private func offload(_ parsed: HTTPRequestParser.ParsedRequest, for connection: HTTPConnection) {
+        connection.awaitingHandler = true
+        updateInterest(connection)
+        let fd = connection.fd, serial = connection.serial, handler = self.handler
+        workers.async { [self] in
+            let response = handler(parsed.request)
+            post(Completion(fd: fd, serial: serial, parsed: parsed, response: response))
+        }
+    }
+
+    /// Thread-safe: queues a worker's response and wakes the loop (never once the loop closed its pipe).
+    private func post(_ completion: Completion) {
+        shutdownLock.lock()
+        defer { shutdownLock.unlock() }
+        guard !wakePipeClosed else { return }
+        completions.append(completion)
+        var one: UInt64 = 1
+        _ = write(wakeWriteFd, &one, 8)
+    }
+
+    /// Writes the responses workers finished, to connections that are still the ones that asked.
+    private func deliverCompletions() {
+        shutdownLock.lock()
+        let finished = completions
+        completions.removeAll()
+        shutdownLock.unlock()
+        for completion in finished {
+            guard let connection = connection(for: completion.fd), connection.serial == completion.serial,
+                  connection.awaitingHandler else { continue }
+            connection.awaitingHandler = false
+            let now = SocketSupport.now()
+            answer(completion.parsed, with: completion.response, on: connection, now: now)
+            updateInterest(connection)
+            updatePhase(connection, now: now)
+            flush(connection, now: now, resume: false)
+            guard self.connection(for: connection.fd) === connection else { continue }
+            if connection.delayed == nil && !connection.closeAfterWrite && connection.parser.bufferedByteCount > 0 {
+                process(connection, now: now)
+            }
+        }
     }
 
     // MARK: - Accept
@@ -202,7 +268,8 @@ final class HTTPEventLoop: @unchecked Sendable {
             _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
             SocketSupport.setNoDelay(fd)
             let counted = counter.tryAcquire(limit: configuration.maxConnections)
-            let connection = HTTPConnection(fd: fd, limits: limits, counted: counted, now: now)
+            nextSerial &+= 1
+            let connection = HTTPConnection(fd: fd, serial: nextSerial, limits: limits, counted: counted, now: now)
             if Int(fd) >= connections.count {
                 let grow = Int(fd) + 1 - connections.count + 64
                 connections.append(contentsOf: repeatElement(nil, count: grow))
@@ -248,7 +315,7 @@ final class HTTPEventLoop: @unchecked Sendable {
         if connection.peerClosed {
             // The peer finished sending: answer what is complete, then close; stop watching for input.
             connection.closeAfterWrite = true
-            if connection.delayed == nil && !connection.hasPendingOutput {
+            if connection.delayed == nil && !connection.hasPendingOutput && !connection.awaitingHandler {
                 closeConnection(connection)
             } else {
                 updateInterest(connection)
@@ -258,10 +325,11 @@ final class HTTPEventLoop: @unchecked Sendable {
 
     /// Parses and answers as many buffered requests as possible, in order, then writes. Stops parsing while more
     /// than 1 MiB of responses is unwritten (backpressure) and resumes once that drained.
-    private func process(_ connection: HTTPConnection, now: UInt64) {
+    private func process(_ connection: HTTPConnection, now start: UInt64) {
+        var now = start
         while true {
             var paused = false
-            parsing: while connection.delayed == nil && !connection.closeAfterWrite {
+            parsing: while connection.delayed == nil && !connection.awaitingHandler && !connection.closeAfterWrite {
                 if connection.output.count - connection.outputOffset >= 1 << 20 {
                     paused = true
                     break parsing
@@ -273,20 +341,15 @@ final class HTTPEventLoop: @unchecked Sendable {
                     connection.output.append(contentsOf: Self.continueBytes)
                 case .request(let parsed):
                     connection.requestsServed += 1
-                    let response = handler(parsed.request)
-                    let keepAlive = parsed.keepAlive && !shuttingDown
-                    if let delay = response.delay, delay > .zero {
-                        var bytes: [UInt8] = []
-                        HTTPResponseSerializer.append(response, keepAlive: keepAlive, minorVersion: parsed.minorVersion,
-                                                      isHeadRequest: parsed.isHead, date: dateBytes, to: &bytes)
-                        connection.delayed = (now + SocketSupport.nanoseconds(delay), bytes, keepAlive)
-                        delayedCount += 1
-                        updateInterest(connection)
+                    if parsed.request.body.count >= offloadBodyBytes {
+                        offload(parsed, for: connection)
                         break parsing
                     }
-                    HTTPResponseSerializer.append(response, keepAlive: keepAlive, minorVersion: parsed.minorVersion,
-                                                  isHeadRequest: parsed.isHead, date: dateBytes, to: &connection.output)
-                    if !keepAlive { connection.closeAfterWrite = true }
+                    let response = handler(parsed.request)
+                    // The handler took time: timers and deadlines count from now, not from before it ran.
+                    now = SocketSupport.now()
+                    answer(parsed, with: response, on: connection, now: now)
+                    if connection.delayed != nil { break parsing }
                 case .failure(let rejection):
                     appendRejection(rejection, to: connection)
                 }
@@ -299,6 +362,23 @@ final class HTTPEventLoop: @unchecked Sendable {
             flush(connection, now: now, resume: false)
             guard paused, self.connection(for: connection.fd) === connection, !connection.hasPendingOutput else { return }
         }
+    }
+
+    /// Serializes a handler's response: held back by its `delay`, or queued for writing.
+    private func answer(_ parsed: HTTPRequestParser.ParsedRequest, with response: HTTPResponse, on connection: HTTPConnection, now: UInt64) {
+        let keepAlive = parsed.keepAlive && !shuttingDown
+        if let delay = response.delay, delay > .zero {
+            var bytes: [UInt8] = []
+            HTTPResponseSerializer.append(response, keepAlive: keepAlive, minorVersion: parsed.minorVersion,
+                                          isHeadRequest: parsed.isHead, date: dateBytes, to: &bytes)
+            connection.delayed = (now + SocketSupport.nanoseconds(delay), bytes, keepAlive)
+            delayedCount += 1
+            updateInterest(connection)
+            return
+        }
+        HTTPResponseSerializer.append(response, keepAlive: keepAlive, minorVersion: parsed.minorVersion,
+                                      isHeadRequest: parsed.isHead, date: dateBytes, to: &connection.output)
+        if !keepAlive { connection.closeAfterWrite = true }
     }
 
     private func appendRejection(_ rejection: HTTPServerRejection, to connection: HTTPConnection) {
@@ -338,7 +418,9 @@ final class HTTPEventLoop: @unchecked Sendable {
             }
             if sent > 0 {
                 connection.outputOffset += sent
-                connection.lastWriteProgress = now
+                // The clock, not the caller's `now`: that may predate a handler that ran for a while, and the
+                // write timeout must count from real progress or a response is cut off while it is being read.
+                connection.lastWriteProgress = SocketSupport.now()
             } else if sent < 0 && errno == EINTR {
                 continue
             } else if sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
@@ -356,7 +438,7 @@ final class HTTPEventLoop: @unchecked Sendable {
         }
         connection.outputOffset = 0
         if connection.wantsWritable { setWritableInterest(connection, false) }
-        if connection.closeAfterWrite && connection.delayed == nil {
+        if connection.closeAfterWrite && connection.delayed == nil && !connection.awaitingHandler {
             if connection.peerClosed {
                 closeConnection(connection)
                 return
@@ -383,7 +465,8 @@ final class HTTPEventLoop: @unchecked Sendable {
     private func updateInterest(_ connection: HTTPConnection) {
         // No reading while output is backed up or a delayed response is pending: a pipelining client must not be
         // able to grow the buffer without bound while nothing parses it.
-        var events: Int16 = connection.peerClosed || connection.pausedForOutput || connection.delayed != nil ? 0 : Int16(POLLIN)
+        var events: Int16 = connection.peerClosed || connection.pausedForOutput || connection.delayed != nil
+            || connection.awaitingHandler ? 0 : Int16(POLLIN)
         if connection.wantsWritable { events |= Int16(POLLOUT) }
         setPollEvents(connection.fd, events)
     }
@@ -414,6 +497,7 @@ final class HTTPEventLoop: @unchecked Sendable {
     private func runTimers(now: UInt64) {
         lastScan = now
         for case let connection? in connections {
+            if connection.awaitingHandler { continue }  // our own handler is working: no client timeout runs
             if connection.lingering {
                 if now >= connection.lingerDeadline { closeConnection(connection) }
                 continue

@@ -2,9 +2,10 @@ import Dispatch
 import Foundation
 import Glibc
 
-/// A small HTTP/1.1 server: `threads` epoll event loops share one non-blocking listener; each connection lives on
-/// one loop, is parsed incrementally, and its handler runs synchronously on that loop (handlers must be quick;
-/// `HTTPResponse.delay` is served by a loop timer, not by blocking).
+/// A small HTTP/1.1 server: `threads` poll(2) event loops share one non-blocking listener; each connection lives on
+/// one loop and is parsed incrementally. Handlers of small requests run on the loop (they must be quick);
+/// requests with a body of `offloadBodyBytes` or more are handled on a worker queue, so a slow handler never holds
+/// up the loop's other connections. `HTTPResponse.delay` is served by a loop timer, not by blocking.
 public final class HTTPServer: Sendable {
     public let configuration: HTTPServerConfiguration
     let handler: @Sendable (HTTPRequest) -> HTTPResponse

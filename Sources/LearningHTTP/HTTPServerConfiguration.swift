@@ -11,10 +11,16 @@ public struct HTTPServerConfiguration: Sendable {
     public var maxBodyBytes = 4 * 1024 * 1024
     /// The whole head must arrive within this time after its first byte (slowloris defence); else 408.
     public var headerTimeout: Duration = .seconds(10)
-    /// A keep-alive connection with nothing in flight is closed quietly after this time.
+    /// A keep-alive connection with nothing in flight is closed quietly after this time, counted from the end of the
+    /// last response written. It is also the write timeout: a response being written is given up only when the client
+    /// has accepted no byte of it for this long (a slow but steady reader gets it whole).
     public var idleTimeout: Duration = .seconds(30)
     /// The body must arrive within this time after the head; else 408.
     public var bodyTimeout: Duration = .seconds(30)
+    /// Requests with a body of at least this many bytes are handled on a worker queue instead of the event loop,
+    /// so a slow handler (say, validating a large invalid document) never holds up the loop's other connections.
+    /// `0` offloads every request; `Int.max` none.
+    public var offloadBodyBytes = 64 * 1024
     /// Connections beyond this are answered 503 and closed.
     public var maxConnections = 1024
     /// Event-loop threads.
