@@ -81,7 +81,7 @@ extension Emulator {
                         "learningProviderId": .string(try string("providerId")), "learningContentId": .string(try string("contentId")),
                         "learnerUserId": .string(learnerID), "assignmentType": "required", "status": "notStarted",
                     ]
-                    store.write { $0.apply(EmulatorState(licenses: [learnerID: false], activities: [activity])) }
+                    store.write { $0.apply(EmulatorState(licenses: [ExactKey(learnerID): false], activities: [activity])) }
                     return json(200, ["activityId": .string(activityID)], context)
                 } else {
                     store.write { _ = $0.removeActivity(id: activityID) }

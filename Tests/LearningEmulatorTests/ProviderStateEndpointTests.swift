@@ -20,7 +20,7 @@ import Testing
         let state = h.emulator.state(ofTenant: Self.tenant)
         #expect(state?.providers.contains { $0["id"]?.stringValue == "p-extra" } == true)
         #expect(state?.activities.contains { $0["id"]?.stringValue == DocsWorld.assignmentID } == true)
-        #expect(state?.licenses[DocsWorld.learnerID] == true)
+        #expect(state?.licenses[ExactKey(DocsWorld.learnerID)] == true)
     }
 
     @Test func faultsAreInjectedAndTornDown() {
