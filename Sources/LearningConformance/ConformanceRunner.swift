@@ -81,6 +81,7 @@ public struct ConformanceRunner: Sendable {
             case .connectionRefused(let detail): return .failure(Unreachable(message: "connection refused (\(detail))"))
             case .timedOut: return .failure(Unreachable(message: "timed out after \(configuration.requestTimeout)"))
             case .invalidURL(let detail): return .failure(Unreachable(message: "invalid URL \(detail)"))
+            case .notTLS(let detail): return .failure(Unreachable(message: detail))
             default: return .success(TargetInfo(mintTokens: configuration.mintTestTokens ?? false))
             }
         }
