@@ -21,7 +21,7 @@ import Testing
         }
         let target = try BrokenTarget(mode)
         defer { target.stop() }
-        let filter = Self.full ? [] : ["--filter", "example"]
+        let filter = Self.full ? [] : ["--filter", "example-1"]
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
         let output = try ExternalTool.run(
