@@ -66,3 +66,21 @@ import Testing
         #expect(latest + elapsed >= .milliseconds(500) * (requests - 1), "\(requests) requests, longest pause \(latest), run \(elapsed)")
     }
 }
+
+/// The step's deadline covers what happens after the socket: a response that arrives after it is not compared.
+@Suite struct StepDeadlineTests {
+    @Test func aResponseAfterTheStepDeadlineIsADeadlineDeviationNotAComparison() async {
+        let target = MiniTarget()
+        let slow = InMemoryTransport { request throws(HTTPClientError) in
+            if !request.target.hasPrefix("/_emulator") { try? await Task.sleep(for: .milliseconds(50)) }
+            return target.handle(request)
+        }
+        var configuration = TestScenarios.configuration()
+        configuration.stepTimeout = .milliseconds(10)
+        let runner = ConformanceRunner(configuration: configuration, transport: slow, sleeper: { _ in }, tenantIDs: TestScenarios.fixedTenant)
+        let report = await runner.run(scenarios: [TestScenarios.all[1]])
+        #expect(report.exitCode == 1, "\(report.text())")
+        let kinds = report.scenarios.flatMap(\.deviations).map(\.kind)
+        #expect(kinds == [.deadline], "\(report.text())")
+    }
+}
