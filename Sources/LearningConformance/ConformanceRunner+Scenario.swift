@@ -188,7 +188,7 @@ extension ConformanceRunner {
         case .connectionReset: "connection reset"
         case .malformedResponse(let detail): "malformed response: \(detail)"
         case .responseTooLarge(let size): "response too large (over \(size) bytes)"
-        case .other(let detail): detail
+        case .notTLS(let detail), .other(let detail): detail
         }
     }
 }

@@ -103,7 +103,7 @@ extension ConformanceRunner {
                 }
                 let unreachable: Bool
                 switch error {
-                case .connectionRefused, .timedOut, .invalidURL: unreachable = true
+                case .connectionRefused, .timedOut, .invalidURL, .notTLS: unreachable = true
                 default: unreachable = false
                 }
                 run.unreachable = run.unreachable || unreachable

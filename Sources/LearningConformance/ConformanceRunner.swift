@@ -81,7 +81,8 @@ public struct ConformanceRunner: Sendable {
     /// connection or a timeout here means the target is unreachable (exit 3).
     func probe() async -> Result<TargetInfo, Unreachable> {
         let origin = configuration.origin
-        let request = HTTPRequest(method: "GET", target: "/_emulator/info", headers: ["Accept": "application/json"])
+        var request = HTTPRequest(method: "GET", target: "/_emulator/info", headers: ["Accept": "application/json"])
+        for header in configuration.extraHeaders { request.headers.append(name: header.name, value: header.value) }
         do {
             let response = try await transport.send(request, to: origin, timeout: min(configuration.requestTimeout, configuration.stepTimeout))
             var tokens = false
@@ -96,6 +97,7 @@ public struct ConformanceRunner: Sendable {
             case .connectionRefused(let detail): return .failure(Unreachable(message: "connection refused (\(detail))"))
             case .timedOut: return .failure(Unreachable(message: "timed out after \(configuration.requestTimeout)"))
             case .invalidURL(let detail): return .failure(Unreachable(message: "invalid URL \(detail)"))
+            case .notTLS(let detail): return .failure(Unreachable(message: detail))
             default: return .success(TargetInfo(mintTokens: configuration.mintTestTokens ?? false))
             }
         }

@@ -7,6 +7,7 @@ import Glibc
 public struct HTTPClient: Sendable {
     public let configuration: HTTPClientConfiguration
     private let pool: HTTPClientPool
+    private let tlsOrigins = HTTPClientTLSOrigins()
 
     public init(configuration: HTTPClientConfiguration = .init()) {
         self.configuration = configuration
@@ -36,6 +37,17 @@ public struct HTTPClient: Sendable {
                 }
             }
         case "https":
+            let port = baseURL.port ?? 443
+            guard (1...65535).contains(port) else { throw .invalidURL(baseURL.absoluteString) }
+            let endpoint = HTTPClientEndpoint(host: host, port: port)
+            if !tlsOrigins.contains(endpoint) {
+                let deadline = SocketSupport.now() &+ SocketSupport.nanoseconds(limit)
+                let probe = await withCheckedContinuation { continuation in
+                    HTTPClient.queue.async { continuation.resume(returning: HTTPClient.probeTLS(endpoint, deadline: deadline)) }
+                }
+                if case .failed(let error) = probe { throw error }
+                tlsOrigins.insert(endpoint)
+            }
             result = await sendWithURLSession(request, to: baseURL, timeout: limit)
         default:
             throw .invalidURL(baseURL.absoluteString)
@@ -47,7 +59,7 @@ public struct HTTPClient: Sendable {
     }
 
     /// Blocking exchanges run here, off the caller's executor.
-    private static let queue = DispatchQueue(label: "LearningHTTP.HTTPClient", attributes: .concurrent)
+    static let queue = DispatchQueue(label: "LearningHTTP.HTTPClient", attributes: .concurrent)
 
     static func perform(
         _ request: HTTPRequest, endpoint: HTTPClientEndpoint, deadline: UInt64, maxBytes: Int, pool: HTTPClientPool
@@ -132,14 +144,14 @@ public struct HTTPClient: Sendable {
 
     // MARK: - Sockets
 
-    private static func remainingMilliseconds(_ deadline: UInt64) -> Int32? {
+    static func remainingMilliseconds(_ deadline: UInt64) -> Int32? {
         let now = SocketSupport.now()
         guard now < deadline else { return nil }
         return Int32(min((deadline - now + 999_999) / 1_000_000, UInt64(Int32.max)))
     }
 
     /// Waits for `events` on `fd`; `.timedOut` once the deadline passed.
-    private static func wait(_ fd: Int32, events: Int16, deadline: UInt64) -> HTTPClientError? {
+    static func wait(_ fd: Int32, events: Int16, deadline: UInt64) -> HTTPClientError? {
         while true {
             guard let milliseconds = remainingMilliseconds(deadline) else { return .timedOut }
             var entry = pollfd(fd: fd, events: events, revents: 0)

@@ -7,6 +7,8 @@ public enum HTTPClientError: Error, Sendable, Equatable, CustomStringConvertible
     case malformedResponse(String)
     /// The response exceeded the configured limit (the associated value is that limit in bytes).
     case responseTooLarge(Int)
+    /// An `https://` origin whose server does not speak TLS (plain HTTP on that port, or something else).
+    case notTLS(String)
     case other(String)
 
     public var description: String {
@@ -17,6 +19,7 @@ public enum HTTPClientError: Error, Sendable, Equatable, CustomStringConvertible
         case .connectionReset: "connection reset by peer"
         case .malformedResponse(let reason): "malformed response: \(reason)"
         case .responseTooLarge(let limit): "response larger than \(limit) bytes"
+        case .notTLS(let reason): reason
         case .other(let reason): reason
         }
     }
