@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where each name of one JSON object first appears, and which names repeat: built in one pass, so the
 /// validator is linear in the number of members. Names are compared by their UTF-8 bytes (Unicode scalars),
 /// never by Swift's canonical equivalence: `"caf\u00e9"` and `"cafe\u0301"` are different names, as they are to
@@ -62,5 +64,16 @@ struct MemberIndex {
     /// The value of the first member named `key`.
     func value(_ key: String) -> JSONValue? { first(key).map { members[$0].value } }
 
-    static func sameName(_ a: String, _ b: String) -> Bool { a.utf8.elementsEqual(b.utf8) }
+    /// Byte equality of two strings' UTF-8, in place (native strings) without walking the views.
+    @inline(__always)
+    static func sameName(_ a: String, _ b: String) -> Bool {
+        let count = a.utf8.count
+        guard count == b.utf8.count else { return false }
+        if count == 0 { return true }
+        let direct: Bool?? = a.utf8.withContiguousStorageIfAvailable { pa in
+            b.utf8.withContiguousStorageIfAvailable { pb in memcmp(pa.baseAddress!, pb.baseAddress!, count) == 0 }
+        }
+        if let direct, let direct { return direct }
+        return a.utf8.elementsEqual(b.utf8)
+    }
 }

@@ -314,7 +314,8 @@ struct Validator {
             return Failure(kind: .empty, pointer: at, field: field, detail: "\(field) shouldn't be empty", ruleID: ruleID + ".nonEmpty",
                            source: rule.source, row: .fieldEmpty)
         }
-        if let limit = rule.maxLength {
+        // A string of at most `limit` UTF-8 bytes has at most `limit` scalars: count them only beyond that.
+        if let limit = rule.maxLength, text.utf8.count > limit.value {
             let length = text.unicodeScalars.count
             if length > limit.value {
                 return Failure(kind: .tooLong, pointer: at, field: field,
@@ -332,16 +333,39 @@ struct Validator {
         _ kind: Violation.Kind, at pointer: JSONPointer, field: String, detail: String, ruleID: String, source: Source,
         row: ErrorRow.ID, slots: [String: String] = [:], ambiguity: Ambiguity.ID? = nil
     ) {
-        var values = slots
-        values["fieldName"] = field
         let violation = Violation(
             pointer: pointer, field: field, kind: kind, detail: detail, ruleID: ruleID, source: source, errorRow: row,
-            message: catalog[row].render(values), ambiguity: ambiguity)
+            message: Self.render(catalog[row].messageTemplate, field: field, slots: slots), ambiguity: ambiguity)
         if let ambiguity, configuration.strictness(for: ambiguity) == .lenient {
             variants.append(violation)
         } else {
             violations.append(violation)
         }
+    }
+
+    /// `ErrorRow.render` for one violation (`{fieldName}` and the given slots), in one pass over the template
+    /// without Foundation: this runs for every finding of every invalid payload.
+    static func render(_ template: String, field: String, slots: [String: String]) -> String {
+        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
+        var result = ""
+        result.reserveCapacity(template.utf8.count + field.utf8.count)
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            let afterOpen = rest.index(after: open)
+            guard let close = rest[afterOpen...].firstIndex(of: "}") else { break }
+            let name = rest[afterOpen..<close]
+            if name == "fieldName" {
+                result += field
+            } else if let value = slots[String(name)] {
+                result += value
+            } else {
+                result += rest[open...close]
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        result += rest
+        return result
     }
 
     private func dotted(_ prefix: String, _ name: String) -> String { prefix.isEmpty ? name : prefix + "." + name }
