@@ -5,7 +5,7 @@
 extension SyntheticCorpus {
     public enum Shape: String, Sendable, CaseIterable, Codable {
         // Valid, no variant.
-        case assignment, selfInitiated, escapes, astralAtLimits, longNotes, nulls, dates, annotations
+        case assignment, selfInitiated, escapes, denseEscapes, astralAtLimits, longNotes, nulls, dates, annotations
         // Valid only under a documented (lenient) reading: one shape per reading.
         case docsSelfInitiatedExample, selfInitiatedWithoutStatus, selfInitiatedNotStarted, dueDateTimeAsString
         case notesAsString, metadataExternalIdSpelling, peerRecommended, statusUnknownFutureValue, serverGeneratedId
@@ -36,7 +36,7 @@ extension SyntheticCorpus {
         }
 
         static let validShapes: Set<Shape> = [
-            .assignment, .selfInitiated, .escapes, .astralAtLimits, .longNotes, .nulls, .dates, .annotations,
+            .assignment, .selfInitiated, .escapes, .denseEscapes, .astralAtLimits, .longNotes, .nulls, .dates, .annotations,
             .docsSelfInitiatedExample, .selfInitiatedWithoutStatus, .selfInitiatedNotStarted, .dueDateTimeAsString,
             .notesAsString, .metadataExternalIdSpelling, .peerRecommended, .statusUnknownFutureValue, .serverGeneratedId,
             .startedDateTimeOnAssignment,
@@ -81,11 +81,29 @@ extension PayloadBuilder {
         }
     }
 
-    /// Text with `\u` escapes, surrogate pairs, raw non-ASCII and astral characters, `scalars` scalars at most.
+    /// Escapes and non-ASCII characters: `\u` escapes, surrogate pairs, raw two- and four-byte characters.
+    static let escapePieces = ["\\u00e9", "\\ud83c\\udf93", "\\u2014", "é", "😀", "\\\"", "\\\\", "\\n", "\\t", "\\/", "\\u0041"]
+
+    /// Nothing but escapes and non-ASCII characters, `scalars` of them.
     mutating func escapedText(scalars: Int) -> String {
-        let pieces = ["\\u00e9", "\\ud83c\\udf93", "\\u2014", "é", "😀", "\\\"", "\\\\", "\\n", "\\t", "\\/", "a", "Z", "\\u0041"]
         var text = ""
-        for _ in 0..<scalars { text += random.pick(pieces) }
+        for _ in 0..<scalars { text += random.pick(Self.escapePieces) }
+        return text
+    }
+
+    /// Prose with an escape or a non-ASCII character after about every other word, about `scalars` scalars.
+    mutating func escapedProse(scalars: Int) -> String {
+        var text = ""
+        var length = 0
+        while length < scalars {
+            let word = random.pick(Self.words)
+            text += word + " "
+            length += word.unicodeScalars.count + 1
+            if random.chance(probability: 0.5) {
+                text += random.pick(Self.escapePieces)
+                length += 1
+            }
+        }
         return text
     }
 
@@ -107,11 +125,16 @@ extension PayloadBuilder {
         case .escapes:
             var members = assignment(large: false)
             replace("externalCourseActivityId", with: quoted(escapedText(scalars: 40)), in: &members)
-            replace("notes", with: "{\"contentType\":\"text\",\"content\":\"\(escapedText(scalars: 200))\"}", in: &members)
+            replace("notes", with: "{\"contentType\":\"text\",\"content\":\"\(escapedProse(scalars: 400))\"}", in: &members)
             replace("status", with: "\"\\u006eotStarted\"", in: &members)
             replace("completionPercentage", with: "0", in: &members)
             members.removeAll { $0.name == "completedDateTime" }
             escapeNames(&members)
+            return Self.serialize(fullShuffle(members))
+        case .denseEscapes:
+            // The worst case for a scanner: every character of the notes an escape or a non-ASCII character.
+            var members = assignment(large: false)
+            replace("notes", with: "{\"contentType\":\"text\",\"content\":\"\(escapedText(scalars: 200))\"}", in: &members)
             return Self.serialize(fullShuffle(members))
         case .astralAtLimits:
             var members = selfInitiated()
