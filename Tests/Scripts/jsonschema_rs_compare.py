@@ -90,6 +90,9 @@ def main():
 
         with open("%s/%s.verdicts.tsv" % (args.corpus_dir, name), encoding="utf-8") as handle:
             ours = [row.rstrip("\n").split("\t") for row in handle]
+        if len(ours) != len(lines):
+            print("corpus %s: %d lines but %d verdicts: a payload holds a raw line feed" % (name, len(lines), len(ours)))
+            return 1
         with open("%s/%s.swift-results.json" % (args.corpus_dir, name)) as handle:
             swift = json.load(handle)["payloadsPerSecond"]
 

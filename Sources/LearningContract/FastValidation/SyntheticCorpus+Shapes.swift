@@ -160,7 +160,8 @@ extension PayloadBuilder {
             members += [("@odata.context", "\"https://graph.microsoft.com/v1.0/$metadata#x\""), ("status@odata.type", "\"#x\""), ("a@\\u0301", "1")]
             return Self.serialize(fullShuffle(members))
         case .docsSelfInitiatedExample:
-            return Array(DocumentedExample.createSelfInitiated.body.utf8)
+            // On one line, for JSON Lines: a raw line feed can only be whitespace between tokens in valid JSON.
+            return Array(DocumentedExample.createSelfInitiated.body.utf8).filter { $0 != 0x0A }
         case .selfInitiatedWithoutStatus:
             var members = selfInitiated()
             members.removeAll { $0.name == "status" }

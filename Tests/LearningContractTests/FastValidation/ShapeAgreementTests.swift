@@ -54,3 +54,14 @@ struct ShapeAgreementTests {
         #expect(createReadings.isSubset(of: readings), "no shape for \(createReadings.subtracting(readings))")
     }
 }
+
+/// The corpus is written as JSON Lines: no body may hold a raw line feed.
+@Suite("Corpus shapes: one line each")
+struct ShapeLineTests {
+    @Test(arguments: SyntheticCorpus.Shape.allCases)
+    func bodyHasNoRawLineFeed(_ shape: SyntheticCorpus.Shape) {
+        for seed in 0..<3 as Range<UInt64> {
+            #expect(!SyntheticCorpus.payload(shape, seed: seed).bytes.contains(0x0A), "\(shape) seed \(seed)")
+        }
+    }
+}
