@@ -7,6 +7,7 @@ struct CorpusBuffer {
     var bytes: [UInt8] = []
     var offsets: [Int] = [0]
     var mutations: [SyntheticCorpus.Mutation?] = []
+    var shapes: [SyntheticCorpus.Shape?] = []
 
     init(name: String, payloads: [SyntheticCorpus.Payload]) {
         self.name = name
@@ -15,6 +16,7 @@ struct CorpusBuffer {
             bytes += payload.bytes
             offsets.append(bytes.count)
             mutations.append(payload.mutation)
+            shapes.append(payload.shape)
         }
     }
 
@@ -31,4 +33,7 @@ struct CorpusBuffer {
     }
 
     func payload(_ i: Int) -> ArraySlice<UInt8> { bytes[offsets[i]..<offsets[i + 1]] }
+
+    /// What the i-th payload is: its shape, else its mutation, else "-".
+    func label(_ i: Int) -> String { shapes[i]?.rawValue ?? mutations[i]?.rawValue ?? "-" }
 }

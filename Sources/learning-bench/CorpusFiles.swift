@@ -21,7 +21,7 @@ enum CorpusFiles {
             guard fastValid == report.isValid else { throw Disagreement(line: i + 1) }
             let first = report.violations.first
             let detail = (first?.detail ?? "").replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
-            verdicts += "\(fastValid ? 1 : 0)\t\(corpus.mutations[i]?.rawValue ?? "-")\t\(first?.kind.rawValue ?? "-")\t\(first?.ruleID ?? "-")\t\(detail.prefix(160))\n"
+            verdicts += "\(fastValid ? 1 : 0)\t\(corpus.label(i))\t\(first?.kind.rawValue ?? "-")\t\(first?.ruleID ?? "-")\t\(detail.prefix(160))\n"
         }
         try lines.write(to: directory.appendingPathComponent("\(corpus.name).jsonl"))
         try Data(verdicts.utf8).write(to: directory.appendingPathComponent("\(corpus.name).verdicts.tsv"))

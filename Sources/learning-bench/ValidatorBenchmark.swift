@@ -5,11 +5,17 @@ import LearningContract
 /// the benchmark generates itself. One thread, CPU time, median of `--runs`. Build with `swift build -c release`.
 enum ValidatorBenchmark {
     static let usage = """
-        usage: learning-bench validator [--small N] [--large N] [--seed S] [--runs R] [--corpus-out DIR]
-                                        [--paths fast,triage,validateFast,report,reader,serialization]
+        usage: learning-bench validator [--small N] [--large N] [--mixed N] [--invalid N] [--seed S] [--runs R]
+                                        [--corpus-out DIR] [--paths fast,triage,validateFast,report,reader,serialization]
+               learning-bench validator --shapes [--per-shape N] [--seed S] [--runs R]
+               learning-bench validator --members 10000,20000,40000,80000 [--runs R]
                learning-bench validator --write-jsonl FILE [--megabytes M] [--seed S]
                learning-bench validator --stream FILE [--chunk-kib K] [--summary]
-        Defaults: --small 200000 --large 2000 --seed 1 --runs 5 --megabytes 1024.
+        Defaults: --small 200000 --large 2000 --mixed 0 --invalid 0 --per-shape 20000 --seed 1 --runs 5 --megabytes 1024.
+        --mixed: every named shape (SyntheticCorpus.Shape) equally often, longNotes 1 in 200.
+        --invalid: the invalid shapes only, equally often (the reporting path's worst case).
+        --shapes: throughput of each shape alone, and the slowest against the median, per byte.
+        --members: one body with N undeclared `@` members (and one with a duplicate), through the reporting path.
         """
 
     struct Options {
@@ -24,6 +30,11 @@ enum ValidatorBenchmark {
         var stream: String?
         var chunkKiB = 1024
         var summary = false
+        var mixed = 0
+        var invalid = 0
+        var shapes = false
+        var perShape = 20_000
+        var members: [Int] = []
     }
 
     static func run(arguments: [String]) -> Int32 {
@@ -43,9 +54,33 @@ enum ValidatorBenchmark {
                 return 0
             }
             if let path = options.stream { return try stream(path, chunkKiB: options.chunkKiB, summary: options.summary) }
+            if options.shapes {
+                ShapeBenchmark.run(perShape: options.perShape, seed: options.seed, runs: options.runs)
+                return 0
+            }
+            if !options.members.isEmpty {
+                ShapeBenchmark.members(options.members, runs: options.runs)
+                return 0
+            }
             let contract = Contract()
+            var corpora: [(String, () -> [SyntheticCorpus.Payload])] = []
             for (size, count) in [(SyntheticCorpus.Size.small, options.small), (.large, options.large)] where count > 0 {
-                let corpus = CorpusBuffer(name: size.rawValue, payloads: SyntheticCorpus(size: size, seed: options.seed).generate(count: count))
+                corpora.append((size.rawValue, { SyntheticCorpus(size: size, seed: options.seed).generate(count: count) }))
+            }
+            if options.mixed > 0 {
+                corpora.append(("mixed", { SyntheticCorpus.shapes(count: options.mixed, seed: options.seed) }))
+            }
+            if options.invalid > 0 {
+                corpora.append(("invalid", {
+                    let invalid = SyntheticCorpus.Shape.allCases.filter { !$0.isValid }
+                    var random = SplitMix64(seed: options.seed)
+                    return (0..<options.invalid).map { i in
+                        SyntheticCorpus.payload(random.pick(invalid), seed: options.seed &+ UInt64(i) &* 0x9E37_79B9_7F4A_7C15)
+                    }
+                }))
+            }
+            for (name, make) in corpora {
+                let corpus = CorpusBuffer(name: name, payloads: make())
                 if let directory = options.corpusOut {
                     try CorpusFiles.write(corpus, to: URL(fileURLWithPath: directory), contract: contract)
                 }
@@ -78,6 +113,15 @@ enum ValidatorBenchmark {
             case "--megabytes": guard let v = value().flatMap(Int.init), v > 0 else { return nil }; options.megabytes = v
             case "--stream": guard let v = value() else { return nil }; options.stream = v
             case "--summary": options.summary = true
+            case "--mixed": guard let v = value().flatMap(Int.init), v >= 0 else { return nil }; options.mixed = v
+            case "--invalid": guard let v = value().flatMap(Int.init), v >= 0 else { return nil }; options.invalid = v
+            case "--shapes": options.shapes = true
+            case "--per-shape": guard let v = value().flatMap(Int.init), v > 0 else { return nil }; options.perShape = v
+            case "--members":
+                guard let v = value() else { return nil }
+                let counts = v.split(separator: ",").compactMap { Int($0) }
+                guard !counts.isEmpty, counts.allSatisfy({ $0 > 0 }) else { return nil }
+                options.members = counts
             case "--chunk-kib": guard let v = value().flatMap(Int.init), v > 0 else { return nil }; options.chunkKiB = v
             default: return nil
             }
@@ -99,7 +143,7 @@ enum ValidatorBenchmark {
             if contract.validate(payload, operation: .createActivity).isValid { validByReport += 1 }
             let triage = fast.triage(payload, operation: .createActivity)
             if triage == .valid { fastValid += 1 }
-            if triage != .undetermined { settled += 1 } else { undetermined[corpus.mutations[position]?.rawValue ?? "valid", default: 0] += 1 }
+            if triage != .undetermined { settled += 1 } else { undetermined[corpus.label(position), default: 0] += 1 }
             position += 1
         }
         let megabytes = Double(corpus.totalBytes) / 1_000_000

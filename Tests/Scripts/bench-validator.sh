@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The validator benchmark in release mode on one core: every path on both seeded corpora, then the streaming
+# The validator benchmark in release mode on one core: every path on both seeded corpora, the throughput of each
+# named body shape (and the slowest against the median), the reporting path against 10k-80k members, then the streaming
 # path (what `validate --jsonl` does) over a generated JSON Lines file of $MEGABYTES MiB, with its peak RSS.
 #
 #   Tests/Scripts/bench-validator.sh [learning-bench validator options…]
@@ -14,6 +15,10 @@ if command -v taskset >/dev/null 2>&1; then PIN=(taskset -c "$CORE"); fi
 
 swift build -c release --product learning-bench
 "${PIN[@]}" .build/release/learning-bench validator "$@"
+echo
+"${PIN[@]}" .build/release/learning-bench validator --shapes --per-shape "${PER_SHAPE:-20000}"
+echo
+"${PIN[@]}" .build/release/learning-bench validator --members 10000,20000,40000,80000 --runs 3
 
 if [ "$MEGABYTES" != 0 ]; then
     FILE=$(mktemp "${TMPDIR:-/tmp}/validator-stream.XXXXXX.jsonl")

@@ -1,33 +1,40 @@
 #!/usr/bin/env bash
-# Runs jsonschema-rs (+orjson, from PyPI, in .venv-bench/) and the LearningContract fast validator on the same
-# seeded corpus, one core each (taskset -c $CORE), CPU time, median of $RUNS, and prints the ratio and the
-# verdict agreement, with every disagreement grouped under its named cause.
+# Runs jsonschema-rs (+orjson, pinned, from PyPI, in a virtual environment outside git) and the LearningContract
+# validator on the same seeded corpora, one core (taskset -c $CORE), CPU time, median of $RUNS, and prints the
+# ratios and the verdict agreement, with every disagreement grouped under its named cause. Corpora: `mixed`
+# (every named body shape equally often, longNotes 1 in 200), `invalid` (the invalid shapes only: the reporting
+# path's worst case), and the older `small`/`large` when asked.
 #
-#   Tests/Scripts/compare-jsonschema-rs.sh [--small N] [--large N] [--seed S] [--runs R]
+#   Tests/Scripts/compare-jsonschema-rs.sh [--mixed N] [--invalid N] [--small N] [--large N] [--seed S] [--runs R]
 #
-# Environment: CORE (default 1), PYTHON (default python3), KEEP=1 keeps the temp directory.
+# Environment: CORE (default 1), PYTHON (default python3), VENV (default .venv-bench, git-ignored),
+# SIMDJSON_FLOOR (a built simdjson-floor binary: run on the same corpora beside), KEEP=1 keeps the temp directory.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-SMALL=200000 LARGE=2000 SEED=1 RUNS=5
+SMALL=0 LARGE=0 MIXED=200000 INVALID=100000 SEED=1 RUNS=5
 while [ $# -gt 0 ]; do
     case "$1" in
+        --mixed) MIXED=$2; shift 2 ;;
+        --invalid) INVALID=$2; shift 2 ;;
         --small) SMALL=$2; shift 2 ;;
         --large) LARGE=$2; shift 2 ;;
         --seed) SEED=$2; shift 2 ;;
         --runs) RUNS=$2; shift 2 ;;
-        *) echo "usage: $0 [--small N] [--large N] [--seed S] [--runs R]" >&2; exit 2 ;;
+        *) echo "usage: $0 [--mixed N] [--invalid N] [--small N] [--large N] [--seed S] [--runs R]" >&2; exit 2 ;;
     esac
 done
 CORE=${CORE:-1}
 PIN=()
 if command -v taskset >/dev/null 2>&1; then PIN=(taskset -c "$CORE"); fi
 
-if [ ! -x .venv-bench/bin/python ]; then
-    "${PYTHON:-python3}" -m venv .venv-bench
+VENV=${VENV:-.venv-bench}
+if [ ! -x "$VENV/bin/python" ]; then
+    "${PYTHON:-python3}" -m venv "$VENV"
 fi
-.venv-bench/bin/python -c "import jsonschema_rs, orjson" 2>/dev/null \
-    || .venv-bench/bin/pip install --quiet jsonschema-rs orjson
+"$VENV/bin/python" -c "import importlib.metadata as m, orjson; assert m.version('jsonschema-rs') == '0.60.3'" 2>/dev/null \
+    || "$VENV/bin/pip" install --quiet jsonschema-rs==0.60.3 orjson \
+    || { echo "can't install jsonschema-rs==0.60.3 and orjson from PyPI" >&2; exit 1; }
 
 swift build -c release --product learning-bench
 swift build -c release --product learning-contract
@@ -40,13 +47,25 @@ SCHEMA="$WORK/schemas/create-learningCourseActivity.schema.json"
 [ -f "$SCHEMA" ] || { echo "no $SCHEMA: did 'learning-contract schema' change its file names?" >&2; exit 1; }
 
 echo "== LearningContract (learning-bench validator), seed $SEED, core $CORE"
-"${PIN[@]}" .build/release/learning-bench validator --small "$SMALL" --large "$LARGE" --seed "$SEED" --runs "$RUNS" \
-    --paths fast,triage,validateFast --corpus-out "$WORK/corpus"
+"${PIN[@]}" .build/release/learning-bench validator --small "$SMALL" --large "$LARGE" --mixed "$MIXED" --invalid "$INVALID" \
+    --seed "$SEED" --runs "$RUNS" --paths fast,triage,validateFast,report --corpus-out "$WORK/corpus"
 
 echo
 echo "== jsonschema-rs + orjson on the same corpus, schema $(basename "$SCHEMA") from 'learning-contract schema'"
-NAMES=small,large
-[ "$LARGE" = 0 ] && NAMES=small
-[ "$SMALL" = 0 ] && NAMES=large
-"${PIN[@]}" .venv-bench/bin/python Tests/Scripts/jsonschema_rs_compare.py \
-    --schema "$SCHEMA" --corpus-dir "$WORK/corpus" --names "$NAMES" --runs "$RUNS"
+NAMES=""
+for pair in small:$SMALL large:$LARGE mixed:$MIXED invalid:$INVALID; do
+    [ "${pair#*:}" != 0 ] && NAMES="$NAMES${NAMES:+,}${pair%%:*}"
+done
+STATUS=0
+"${PIN[@]}" "$VENV/bin/python" Tests/Scripts/jsonschema_rs_compare.py \
+    --schema "$SCHEMA" --corpus-dir "$WORK/corpus" --names "$NAMES" --runs "$RUNS" || STATUS=$?
+
+if [ -n "${SIMDJSON_FLOOR:-}" ]; then
+    echo
+    echo "== simdjson On-Demand floor (visits every member, checks no rule) on the same corpora"
+    for name in ${NAMES//,/ }; do
+        echo "corpus $name:"
+        "${PIN[@]}" "$SIMDJSON_FLOOR" "$WORK/corpus/$name.jsonl"
+    done
+fi
+exit $STATUS

@@ -13,7 +13,6 @@ import argparse
 import collections
 import importlib.metadata
 import json
-import re
 import statistics
 import sys
 import time
@@ -27,10 +26,8 @@ def named_cause(ours_valid, mutation, kind, rule, detail, theirs_error):
     if kind == "duplicateKey":
         return ("duplicate member names: the parser keeps one value before the schema sees the object "
                 "(README difference 1)", False)
-    if kind == "invalidFormat" and re.search(r"-(02-(29|30|31)|0[469]-31|11-31)T", detail or ""):
-        return "calendar validity: the date pattern accepts a day the month doesn't have (README difference 2)", False
-    if kind == "invalidFormat" and re.search(r"[+-](2[4-9]|[3-9][0-9]):[0-9]{2}\"", detail or ""):
-        return "offset beyond ±23:59: the Graph pattern accepts any two digits (README difference 3)", False
+    # Calendar days, offsets and years are expressed by the patterns (Schemas/README.md, 2-4): a disagreement
+    # there is a bug on one side, reported as unexplained below.
     if kind == "malformedJSON":
         if "surrogate" in (detail or ""):
             return "escaped lone surrogate: parser-dependent (README difference 8)", False
@@ -93,6 +90,9 @@ def main():
 
         with open("%s/%s.verdicts.tsv" % (args.corpus_dir, name), encoding="utf-8") as handle:
             ours = [row.rstrip("\n").split("\t") for row in handle]
+        if len(ours) != len(lines):
+            print("corpus %s: %d lines but %d verdicts: a payload holds a raw line feed" % (name, len(lines), len(ours)))
+            return 1
         with open("%s/%s.swift-results.json" % (args.corpus_dir, name)) as handle:
             swift = json.load(handle)["payloadsPerSecond"]
 

@@ -45,9 +45,6 @@ extension SchemaCase {
         return SchemaCase(id: "variant/" + id, operation: example.operation, body: .object(object), expectValid: valid, knownDifference: difference)
     }
 
-    static let calendarDifference = "calendar validity: the pattern accepts a day the month doesn't have (README: dates)"
-    static let offsetDifference = "offset range: the pattern accepts offsets beyond ±23:59 (README: offsets)"
-    static let yearDifference = "year digits: the pattern accepts 4 or more, the validator at most 9 (README: years)"
     static let dollarDifference = "regex dialect: Python's re.search lets $ match before a final newline; ECMA-262 (and jsonschema-rs) doesn't (README: patterns)"
 
     static func variants() -> [SchemaCase] {
@@ -95,14 +92,18 @@ extension SchemaCase {
             variant("both-external-id-spellings", of: assignment, valid: false) { $0["externalcourseActivityId"] = "x" },
             variant("assignedDateTime-no-offset", of: assignment, valid: false) { $0["assignedDateTime"] = "2021-05-11T22:57:17" },
             variant("assignedDateTime-fraction-12", of: assignment, valid: true) { $0["assignedDateTime"] = "2021-05-11T22:57:17.123456789012Z" },
-            variant("assignedDateTime-february-30", of: assignment, valid: false, difference: calendarDifference) {
-                $0["assignedDateTime"] = "2021-02-30T00:00:00Z"
-            },
-            variant("assignedDateTime-offset-24", of: assignment, valid: false, difference: offsetDifference) {
-                $0["assignedDateTime"] = "2021-05-11T22:57:17+24:00"
-            },
-            variant("assignedDateTime-ten-digit-year", of: assignment, valid: false, difference: yearDifference) {
-                $0["assignedDateTime"] = "1000000000-05-11T22:57:17Z"
+            // The patterns say what the validator checks: real calendar days, offsets up to ±23:59, 4 or more year digits.
+            variant("assignedDateTime-february-30", of: assignment, valid: false) { $0["assignedDateTime"] = "2021-02-30T00:00:00Z" },
+            variant("assignedDateTime-february-29-common-year", of: assignment, valid: false) { $0["assignedDateTime"] = "2100-02-29T00:00:00Z" },
+            variant("assignedDateTime-february-29-leap-year", of: assignment, valid: true) { $0["assignedDateTime"] = "2000-02-29T00:00:00Z" },
+            variant("assignedDateTime-april-31", of: assignment, valid: false) { $0["assignedDateTime"] = "2021-04-31T00:00:00Z" },
+            variant("assignedDateTime-offset-24", of: assignment, valid: false) { $0["assignedDateTime"] = "2021-05-11T22:57:17+24:00" },
+            variant("assignedDateTime-offset-minus-57-73", of: assignment, valid: false) { $0["assignedDateTime"] = "2021-05-11T22:57:17-57:73" },
+            variant("assignedDateTime-offset-23-59", of: assignment, valid: true) { $0["assignedDateTime"] = "2021-05-11T22:57:17-23:59" },
+            variant("assignedDateTime-ten-digit-year", of: assignment, valid: true) { $0["assignedDateTime"] = "1000000000-05-11T22:57:17Z" },
+            variant("assignedDateTime-leap-day-long-year", of: assignment, valid: true) { $0["assignedDateTime"] = "123456-02-29T22:57:17Z" },
+            variant("dueDateTime-local-february-29-common-year", of: assignment, valid: false) {
+                $0["dueDateTime"] = ["dateTime": "2023-02-29T16:05:00", "timeZone": "UTC"]
             },
             variant("assignedDateTime-trailing-newline", of: assignment, valid: false, difference: dollarDifference) {
                 $0["assignedDateTime"] = "2021-05-11T22:57:17Z\n"

@@ -12,14 +12,17 @@ extension Contract {
     public func validateFast(
         _ bytes: some Collection<UInt8>, operation: Operation, apiVersion: APIVersion = .v1, using validator: FastValidator
     ) -> ValidationReport {
-        let body: Int?? = bytes.withContiguousStorageIfAvailable { buffer in
-            validator.evaluate(UnsafeRawBufferPointer(buffer), operation: operation, apiVersion: apiVersion, settle: false).body
+        // Only a body valid without any variant has an empty report; every other report is built to be shown.
+        func emptyReportBody(_ buffer: UnsafeRawBufferPointer) -> Int? {
+            let result = validator.evaluate(buffer, operation: operation, apiVersion: apiVersion, settle: false)
+            return result.variants == 0 ? result.body : nil
         }
+        let body: Int?? = bytes.withContiguousStorageIfAvailable { emptyReportBody(UnsafeRawBufferPointer($0)) }
         let chosen: Int?
         if let body {
             chosen = body
         } else {
-            chosen = Array(bytes).withUnsafeBytes { validator.evaluate($0, operation: operation, apiVersion: apiVersion, settle: false).body }
+            chosen = Array(bytes).withUnsafeBytes { emptyReportBody($0) }
         }
         guard let chosen else { return validate(bytes, operation: operation, apiVersion: apiVersion) }
         let rule = validator.body(chosen)

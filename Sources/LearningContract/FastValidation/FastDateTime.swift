@@ -3,7 +3,7 @@
 enum FastDateTime {
     static func isDateTimeOffset(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
         var i = 0
-        guard let (year, month, day) = date(p, n, &i, minimumYearDigits: 4, maximumYearDigits: 9),
+        guard let (year, month, day) = date(p, n, &i, minimumYearDigits: 4, maximumYearDigits: .max),
               time(p, n, &i, maxFraction: 12),
               DateTimeFormat.isRealDay(year: year, month: month, day: day) else { return false }
         let rest = n - i
@@ -102,7 +102,7 @@ enum FastDateTime {
         while i < n && isDigit(p[i]) {
             yearDigits += 1
             guard yearDigits <= maximumYearDigits else { return nil }
-            year = year * 10 + Int(p[i] - UInt8(ascii: "0"))
+            year = (year * 10 + Int(p[i] - UInt8(ascii: "0"))) % 10_000  // the year modulo 400 is what matters
             i += 1
         }
         guard yearDigits >= minimumYearDigits, i < n, p[i] == UInt8(ascii: "-") else { return nil }

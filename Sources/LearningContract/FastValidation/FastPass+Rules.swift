@@ -1,3 +1,5 @@
+import Foundation
+
 /// The rule-checking half of the pass: objects whose names are in the compiled tables.
 extension FastPass {
     /// Checks the object whose `{` is at `index` against `shapeIndex`. `depth` counts it (the body is depth 1).
@@ -18,9 +20,10 @@ extension FastPass {
             guard index < end, base[index] == UInt8(ascii: "\"") else { return malformed() }
             index &+= 1
             let nameStart = index
-            // Find the closing quote eight bytes at a time; escaped or non-ASCII names may equal a rule's name by
-            // value or by canonical equivalence, so the report decides those.
+            // Find the closing quote eight bytes at a time; a name with an escape or a non-ASCII byte is read
+            // again by the full string scanner and compared by its decoded bytes.
             let raw = UnsafeRawPointer(base)
+            var plain = true
             while true {
                 while index &+ 8 <= end {
                     let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
@@ -39,24 +42,33 @@ extension FastPass {
                 guard index < end else { return malformed() }
                 let byte = base[index]
                 if byte == UInt8(ascii: "\"") { break }
-                if byte == UInt8(ascii: "\\") || byte >= 0x80 { return undetermined() }
+                if byte == UInt8(ascii: "\\") || byte >= 0x80 { plain = false; break }
                 if byte < 0x20 { return malformed() }
                 index &+= 1
             }
-            let nameLength = index &- nameStart
-            index &+= 1
+            let name: (pointer: UnsafePointer<UInt8>, length: Int)
+            if plain {
+                name = (base + nameStart, index &- nameStart)
+                index &+= 1
+            } else {
+                index = nameStart &- 1
+                guard scanString() else { return false }
+                name = stringBytes(from: nameStart)
+            }
             skipWhitespace()
             guard index < end, base[index] == UInt8(ascii: ":") else { return malformed() }
             index &+= 1
             skipWhitespace()
-            let slotIndex = lookup(shape, hash: fastNameHash(base + nameStart, nameLength), start: nameStart, length: nameLength)
+            let slotIndex = lookup(shape, hash: fastNameHash(name.pointer, name.length), name: name.pointer, length: name.length)
             if slotIndex >= 0 {
                 let slot = tables.slots[slotIndex]
-                if seen & slot.bit != 0 { return violation() }  // duplicate name
-                seen |= slot.bit
+                // A duplicate name, or both spellings of one property.
+                if seen & (slot.bit | slot.conflict) != 0 { return violation() }
+                seen |= slot.bit | slot.alsoSets
+                if slot.presenceAmbiguity >= 0 && !variant(slot.presenceAmbiguity) { return false }
                 guard validateValue(slot, depth: depth) else { return false }
             } else {
-                guard unknownMember(shape, start: nameStart, length: nameLength, from: spanMark), skipValue(depth: depth) else { return false }
+                guard unknownMember(shape, name: name.pointer, length: name.length, from: spanMark), skipValue(depth: depth) else { return false }
             }
             skipWhitespace()
             guard index < end else { return malformed() }
@@ -69,20 +81,20 @@ extension FastPass {
             guard byte == UInt8(ascii: "}") else { return malformed() }
             index &+= 1
             if seen & shape.requiredMask != shape.requiredMask {
-                // Missing: a required field (certain) or a disputed one (a variant or a violation, by strictness).
-                return missingIsCertain(shape, seen: seen) ? violation() : undetermined()
+                // Missing: a required field (a violation) or a disputed one (a variant or a violation, by strictness).
+                return missing(shape, seen: seen)
             }
             return true
         }
     }
 
     @inline(__always)
-    func lookup(_ shape: FastShape, hash: UInt32, start: Int, length: Int) -> Int {
+    func lookup(_ shape: FastShape, hash: UInt32, name: UnsafePointer<UInt8>, length: Int) -> Int {
         var position = Int(hash) & shape.mask
         while true {
             let entry = tables.entries[shape.entryStart &+ position]
             if entry.slot < 0 { return -1 }
-            if entry.hash == hash && Int(entry.length) == length && equalBytes(start, tables.pool + Int(entry.offset), length) {
+            if entry.hash == hash && Int(entry.length) == length && fastEqualBytes(name, tables.pool + Int(entry.offset), length) {
                 return Int(entry.slot)
             }
             position = (position &+ 1) & shape.mask
@@ -94,49 +106,42 @@ extension FastPass {
         fastEqualBytes(base + start, other, length)
     }
 
-    /// A member no rule names: a violation under `reject` unless it is an annotation (`@`), else skipped; its
+    /// A member no rule names: a violation under `reject` unless it is an annotation (a name containing the
+    /// scalar `@`, byte 0x40 in UTF-8, as the schema's `patternProperties {"@": true}` says), else skipped; its
     /// name is remembered so a duplicate is caught as the reporting path catches it. Only the names of the
     /// current object (spans from `from` on) count: an enclosing object's names are not duplicates.
-    mutating func unknownMember(_ shape: FastShape, start: Int, length: Int, from: Int) -> Bool {
-        if shape.rejectsUnknown {
-            var k = 0
-            var annotation = false
-            while k < length {
-                if base[start &+ k] == UInt8(ascii: "@") { annotation = true; break }
-                k &+= 1
-            }
-            if !annotation { return violation() }
-        }
+    mutating func unknownMember(_ shape: FastShape, name: UnsafePointer<UInt8>, length: Int, from: Int) -> Bool {
+        if shape.rejectsUnknown && memchr(name, 0x40, length) == nil { return violation() }
         var span = from
         while span < spanCount {
-            if spans[2 &* span &+ 1] == length && equalBytes(start, base + spans[2 &* span], length) { return violation() }
+            if spans[2 &* span &+ 1] == length,
+               fastEqualBytes(name, UnsafePointer(bitPattern: spans[2 &* span])!, length) { return violation() }
             span &+= 1
         }
         guard spanCount < spanCapacity else { return undetermined() }
-        spans[2 &* spanCount] = start
+        spans[2 &* spanCount] = Int(bitPattern: name)
         spans[2 &* spanCount &+ 1] = length
         spanCount &+= 1
         return true
     }
 
-    /// Whether some missing required name is plainly required (not disputed, which may be only a variant).
-    func missingIsCertain(_ shape: FastShape, seen: UInt64) -> Bool {
-        var missing = shape.requiredMask & ~seen
-        // Slots are stored in bit order from the shape's first slot; find it through the name table.
-        while missing != 0 {
-            let bit = missing & (0 &- missing)
-            missing &= missing &- 1
-            var position = 0
-            while position <= shape.mask {
-                let entry = tables.entries[shape.entryStart &+ position]
-                if entry.slot >= 0 && tables.slots[Int(entry.slot)].bit == bit {
-                    if tables.slots[Int(entry.slot)].plainlyRequired { return true }
-                    break
-                }
-                position &+= 1
-            }
+    /// Required names that are missing: a plainly required one is a violation; a disputed one is a reading of
+    /// its contradiction (a variant, or a violation under `strict`).
+    mutating func missing(_ shape: FastShape, seen: UInt64) -> Bool {
+        let absent = shape.requiredMask & ~seen
+        var slotIndex = shape.slotStart
+        while slotIndex < shape.slotStart &+ shape.slotCount {
+            let slot = tables.slots[slotIndex]
+            if absent & slot.bit != 0 && slot.plainlyRequired { return violation() }
+            slotIndex &+= 1
         }
-        return false
+        slotIndex = shape.slotStart
+        while slotIndex < shape.slotStart &+ shape.slotCount {
+            let slot = tables.slots[slotIndex]
+            if absent & slot.bit != 0 && slot.absenceAmbiguity >= 0 && !variant(slot.absenceAmbiguity) { return false }
+            slotIndex &+= 1
+        }
+        return true
     }
 
     /// The value at `index` for `slot`.
@@ -147,8 +152,6 @@ extension FastPass {
         switch slot.kind {
         case .anyValue:
             return skipValue(depth: depth)
-        case .alwaysReport:
-            return undetermined()
         default:
             break
         }
@@ -166,24 +169,18 @@ extension FastPass {
             guard first == UInt8(ascii: "\"") else { return typeMismatch(slot, depth: depth) }
             let start = index &+ 1
             guard scanString() else { return false }
-            if escaped || nonASCII { return undetermined() }
-            let length = index &- 1 &- start
-            if enumContains(tables.enumSets[slot.extra &+ versionIndex], start: start, length: length) { return true }
-            // Not accepted here: a value some page lists is a variant (the report decides); anything else a violation.
-            return enumContains(tables.enumSets[slot.extra &+ 2], start: start, length: length) || slot.hasAlternates
-                ? undetermined() : violation()
+            let value = stringBytes(from: start)
+            // Accepted, a reading of a contradiction, or (in no set) a violation.
+            let ambiguity = enumMember(tables.enumSets[slot.extra &+ versionIndex], value.pointer, value.length)
+            if ambiguity == -1 { return true }
+            if ambiguity == -2 { return violation() }
+            return variant(ambiguity)
         case .dateTimeOffset, .localDateTime, .duration:
             guard first == UInt8(ascii: "\"") else { return typeMismatch(slot, depth: depth) }
             let start = index &+ 1
             guard scanString() else { return false }
-            if escaped { return undetermined() }
-            let length = index &- 1 &- start
-            let ok = switch slot.kind {
-            case .dateTimeOffset: FastDateTime.isDateTimeOffset(base + start, length)
-            case .localDateTime: FastDateTime.isLocalDateTime(base + start, length)
-            default: FastDateTime.isDuration(base + start, length)
-            }
-            return ok ? true : (slot.hasAlternates ? undetermined() : violation())
+            let value = stringBytes(from: start)
+            return Self.isFormatted(slot.kind, value.pointer, value.length) ? true : violation()
         case .boolean:
             guard first == UInt8(ascii: "t") || first == UInt8(ascii: "f") else { return typeMismatch(slot, depth: depth) }
             return literal() ? true : malformed()
@@ -226,33 +223,57 @@ extension FastPass {
             guard first == UInt8(ascii: "\"") else { return typeMismatch(slot, depth: depth) }
             let start = index &+ 1
             guard scanString() else { return false }
-            let length = index &- 1 &- start
-            guard !escaped, length == slot.extraLength, equalBytes(start, tables.pool + slot.extra, length) else {
-                return undetermined()  // another subtype, or an escaped spelling: let the report choose
+            let value = stringBytes(from: start)
+            guard value.length == slot.extraLength, fastEqualBytes(value.pointer, tables.pool + slot.extra, value.length) else {
+                otherSubtype = true  // another subtype (the guess was a nested one) or none: the caller reads the top level
+                return undetermined()
             }
             bodyConfirmed = true
             return true
-        case .anyValue, .alwaysReport:
-            return undetermined()
+        case .anyValue:
+            return skipValue(depth: depth)
         }
     }
 
     @inline(__always)
-    func enumContains(_ set: FastEnumSet, start: Int, length: Int) -> Bool {
+    static func isFormatted(_ kind: FastKind, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        switch kind {
+        case .dateTimeOffset: FastDateTime.isDateTimeOffset(p, n)
+        case .localDateTime: FastDateTime.isLocalDateTime(p, n)
+        case .duration: FastDateTime.isDuration(p, n)
+        default: true
+        }
+    }
+
+    /// -1 when the value is simply accepted, the ambiguity index when it is a reading of a contradiction, -2
+    /// when the set doesn't have it.
+    @inline(__always)
+    func enumMember(_ set: FastEnumSet, _ value: UnsafePointer<UInt8>, _ length: Int) -> Int {
         var member = set.start
         while member < set.start &+ set.count {
             let range = tables.enumMembers[member]
-            if range.length == length && equalBytes(start, tables.pool + range.offset, length) { return true }
+            if range.length == length && fastEqualBytes(value, tables.pool + range.offset, length) { return range.ambiguity }
             member &+= 1
         }
-        return false
+        return -2
     }
 
     /// A value of the wrong JSON type: certain only when the payload is JSON all the way through the value and the
     /// field has no documented alternate shape.
     mutating func typeMismatch(_ slot: FastSlot, depth: Int) -> Bool {
+        // A documented alternate shape (a string where the metadata has an object) is a reading of its contradiction.
+        if let alternate = slot.alternateKind, base[index] == UInt8(ascii: "\"") {
+            let start = index &+ 1
+            guard scanString() else { return false }
+            let value = stringBytes(from: start)
+            let fits = switch alternate {
+            case .string: !(slot.nonEmpty && value.length == 0) && (slot.maxLength == .max || scalars <= slot.maxLength)
+            default: Self.isFormatted(alternate, value.pointer, value.length)
+            }
+            return fits ? variant(slot.alternateAmbiguity) : violation()
+        }
         guard skipValue(depth: depth) else { return false }
-        return slot.hasAlternates ? undetermined() : violation()
+        return violation()
     }
 
     /// The rest of an array whose item at `index` isn't a string (grammar only). The array is already open.

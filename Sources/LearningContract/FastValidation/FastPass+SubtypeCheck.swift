@@ -8,12 +8,10 @@ enum FastTopLevelType: Equatable {
     case missing
     /// Two of them: a violation.
     case duplicate
-    /// Exactly one candidate body's type, unescaped.
+    /// Exactly one candidate body's type (escapes decoded, compared byte for byte).
     case matches(Int)
     /// A non-string or a string naming no candidate: a violation.
     case other
-    /// An escaped name or value: only the report can tell.
-    case unreadable
 }
 
 extension FastPass {
@@ -30,38 +28,29 @@ extension FastPass {
             return trailingIsClean() ? .missing : .malformed
         }
         var found: FastTopLevelType?
-        let name = Validator.discriminator.utf8
+        let discriminator = tables.pool + discriminatorOffset
         while true {
             guard index < end, base[index] == UInt8(ascii: "\"") else { return .malformed }
             let nameStart = index &+ 1
             guard scanString() else { return .malformed }
-            let nameLength = index &- 1 &- nameStart
-            let nameEscaped = escaped || nonASCII
+            let name = stringBytes(from: nameStart)
             skipWhitespace()
             guard index < end, base[index] == UInt8(ascii: ":") else { return .malformed }
             index &+= 1
             skipWhitespace()
-            let isType = !nameEscaped && nameLength == name.count
-                && name.elementsEqual(UnsafeBufferPointer(start: base + nameStart, count: nameLength))
-            if nameEscaped && found == nil {
-                found = .unreadable  // might spell @odata.type; keep reading for grammar
-            }
+            let isType = name.length == discriminatorLength && fastEqualBytes(name.pointer, discriminator, name.length)
             if isType {
-                if let previous = found, previous != .unreadable { found = .duplicate } else { found = .other }
+                found = found == nil ? .other : .duplicate
                 guard index < end else { return .malformed }
                 if base[index] == UInt8(ascii: "\"") {
                     let valueStart = index &+ 1
                     guard scanString() else { return .malformed }
-                    let valueLength = index &- 1 &- valueStart
-                    if found != .duplicate {
-                        if escaped || nonASCII {
-                            found = .unreadable
-                        } else if let match = candidates.first(where: { candidate in
-                            guard let type = types[candidate] else { return false }
-                            return type.length == valueLength && equalBytes(valueStart, tables.pool + type.offset, valueLength)
-                        }) {
-                            found = .matches(match)
-                        }
+                    let value = stringBytes(from: valueStart)
+                    if found != .duplicate, let match = candidates.first(where: { candidate in
+                        guard let type = types[candidate] else { return false }
+                        return type.length == value.length && fastEqualBytes(value.pointer, tables.pool + type.offset, value.length)
+                    }) {
+                        found = .matches(match)
                     }
                 } else {
                     guard skipValue(depth: 1) else { return .malformed }

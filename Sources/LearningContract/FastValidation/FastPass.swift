@@ -23,9 +23,23 @@ struct FastPass {
     var certain = false
     /// Set when a rule violation was found before the subtype was confirmed.
     var needsTypeCheck = false
+    /// Set when the `@odata.type` value names a subtype other than the one being checked.
+    var otherSubtype = false
+    /// The documented contradictions met so far (bit i: the validator's ambiguity i), all read leniently.
+    var variants: UInt64 = 0
+    /// The contradictions the configuration judges strictly: meeting one is a violation.
+    let strictMask: UInt64
+    /// `@odata.type` in the table pool.
+    let discriminatorOffset: Int
+    let discriminatorLength: Int
+    /// Decoded copies of escaped strings (names and values), allocated on the first escape: decoding never
+    /// makes a string longer, so the payload's size is enough for all of them. The caller calls `release()`.
+    var arena: UnsafeMutablePointer<UInt8>? = nil
+    var arenaUsed = 0
 
     init(base: UnsafePointer<UInt8>, count: Int, tables: FastTableView, maxDepth: Int, versionIndex: Int,
-         spans: UnsafeMutablePointer<Int>, spanCapacity: Int, bodyConfirmed: Bool) {
+         spans: UnsafeMutablePointer<Int>, spanCapacity: Int, bodyConfirmed: Bool, strictMask: UInt64,
+         discriminator: FastByteRange) {
         self.base = base
         self.end = count
         self.tables = tables
@@ -34,6 +48,14 @@ struct FastPass {
         self.spans = spans
         self.spanCapacity = spanCapacity
         self.bodyConfirmed = bodyConfirmed
+        self.strictMask = strictMask
+        self.discriminatorOffset = discriminator.offset
+        self.discriminatorLength = discriminator.length - 1  // the range ends with the closing quote
+    }
+
+    mutating func release() {
+        arena?.deallocate()
+        arena = nil
     }
 
     // MARK: - Outcomes
@@ -51,6 +73,92 @@ struct FastPass {
     /// Not settled here (variants, escapes, canonical equivalence of names…).
     @inline(__always) mutating func undetermined() -> Bool { certain = false; needsTypeCheck = false; return false }
     @inline(__always) mutating func malformedOrUndetermined(_ isMalformed: Bool) -> Bool { isMalformed ? malformed() : undetermined() }
+    /// A documented contradiction met: a variant under `lenient`, a violation under `strict`.
+    @inline(__always) mutating func variant(_ ambiguity: Int) -> Bool {
+        let bit: UInt64 = 1 << UInt64(ambiguity)
+        if strictMask & bit != 0 { return violation() }
+        variants |= bit
+        return true
+    }
+
+    // MARK: - Decoded strings
+
+    /// The bytes of the string just scanned (its content starts at `start`; `index` is past its closing quote):
+    /// in place when it has no escape, else decoded into the arena. Names and values are compared by these
+    /// bytes, never by canonical equivalence.
+    @inline(__always)
+    mutating func stringBytes(from start: Int) -> (pointer: UnsafePointer<UInt8>, length: Int) {
+        let stop = index &- 1
+        guard escaped else { return (base + start, stop &- start) }
+        return decode(from: start, to: stop)
+    }
+
+    /// Decodes an already validated string body (no quotes) into the arena.
+    mutating func decode(from start: Int, to stop: Int) -> (pointer: UnsafePointer<UInt8>, length: Int) {
+        if arena == nil { arena = .allocate(capacity: max(end, 1)) }
+        let out = arena! + arenaUsed
+        var length = 0
+        var i = start
+        func hex(_ at: Int) -> UInt32 {
+            var value: UInt32 = 0
+            for k in at..<(at &+ 4) {
+                let b = base[k]
+                let digit: UInt8 = b <= UInt8(ascii: "9") ? b &- UInt8(ascii: "0") : (b | 0x20) &- UInt8(ascii: "a") &+ 10
+                value = value << 4 | UInt32(digit)
+            }
+            return value
+        }
+        while i < stop {
+            let byte = base[i]
+            guard byte == UInt8(ascii: "\\") else {
+                out[length] = byte
+                length &+= 1
+                i &+= 1
+                continue
+            }
+            let kind = base[i &+ 1]
+            var scalar: UInt32
+            switch kind {
+            case UInt8(ascii: "b"): scalar = 0x08
+            case UInt8(ascii: "f"): scalar = 0x0C
+            case UInt8(ascii: "n"): scalar = 0x0A
+            case UInt8(ascii: "r"): scalar = 0x0D
+            case UInt8(ascii: "t"): scalar = 0x09
+            case UInt8(ascii: "u"):
+                scalar = hex(i &+ 2)
+                if scalar >= 0xD800 && scalar <= 0xDBFF {
+                    let low = hex(i &+ 8)
+                    scalar = 0x10000 &+ ((scalar &- 0xD800) << 10) &+ (low &- 0xDC00)
+                    i &+= 6
+                }
+                i &+= 4
+            default: scalar = UInt32(kind)  // \" \\ \/
+            }
+            i &+= 2
+            switch scalar {
+            case 0..<0x80:
+                out[length] = UInt8(scalar)
+                length &+= 1
+            case 0x80..<0x800:
+                out[length] = UInt8(0xC0 | scalar >> 6)
+                out[length &+ 1] = UInt8(0x80 | scalar & 0x3F)
+                length &+= 2
+            case 0x800..<0x10000:
+                out[length] = UInt8(0xE0 | scalar >> 12)
+                out[length &+ 1] = UInt8(0x80 | scalar >> 6 & 0x3F)
+                out[length &+ 2] = UInt8(0x80 | scalar & 0x3F)
+                length &+= 3
+            default:
+                out[length] = UInt8(0xF0 | scalar >> 18)
+                out[length &+ 1] = UInt8(0x80 | scalar >> 12 & 0x3F)
+                out[length &+ 2] = UInt8(0x80 | scalar >> 6 & 0x3F)
+                out[length &+ 3] = UInt8(0x80 | scalar & 0x3F)
+                length &+= 4
+            }
+        }
+        arenaUsed &+= length
+        return (UnsafePointer(out), length)
+    }
 
     // MARK: - Whitespace and literals
 

@@ -16,7 +16,16 @@ struct FastTableBuilder {
     /// `@odata.type"` (the name and its closing quote), for the byte search.
     var discriminatorName = FastByteRange(offset: 0, length: 0)
 
+    /// The contradictions the rules can meet, in first-use order; bit i of a variant mask is `ambiguities[i]`.
+    var ambiguities: [Ambiguity.ID] = []
+
     static let versions: [APIVersion] = [.v1, .beta]
+
+    mutating func ambiguityIndex(_ id: Ambiguity.ID) -> Int {
+        if let index = ambiguities.firstIndex(of: id) { return index }
+        ambiguities.append(id)
+        return ambiguities.count - 1
+    }
 
     init(rules: RuleSet) {
         operations = Array(repeating: FastOperationEntry(bodyIndices: []), count: Operation.allCases.count)
@@ -64,22 +73,35 @@ struct FastTableBuilder {
             case .required:
                 required |= slot.bit
                 slot.plainlyRequired = true
-            case .disputedRequired: required |= slot.bit
-            case .disputedPresent: slot.kind = .alwaysReport; slot.nullable = false
+            case .disputedRequired(let ambiguity):
+                required |= slot.bit
+                slot.absenceAmbiguity = ambiguityIndex(ambiguity)
+            case .disputedPresent(let ambiguity): slot.presenceAmbiguity = ambiguityIndex(ambiguity)
             case .optional: break
             }
+            let primary = names.count
             names.append((field.name, slot))
             for alias in field.aliases {
-                names.append((alias.name, FastSlot(
-                    kind: .alwaysReport, bit: bit(names.count), nullable: false, nonEmpty: false, hasAlternates: false,
-                    maxLength: .max, low: 0, high: 0, extra: 0, extraLength: 0)))
+                // The alias is checked as the property itself, and is a reading of its own contradiction.
+                var aliasSlot = slot
+                aliasSlot.bit = bit(names.count)
+                aliasSlot.alsoSets = slot.bit
+                aliasSlot.conflict = slot.bit
+                aliasSlot.presenceAmbiguity = ambiguityIndex(alias.ambiguity)
+                aliasSlot.plainlyRequired = false
+                aliasSlot.absenceAmbiguity = -1
+                names[primary].1.conflict |= aliasSlot.bit
+                names.append((alias.name, aliasSlot))
             }
+            // A property that is itself disputed and has an alias would need two variants at once: left to the report.
+            if !field.aliases.isEmpty, case .disputedPresent = field.presence { supported = false }
         }
         if names.count > 64 || Set(names.map(\.0)).count != names.count { supported = false }
 
         var size = 8
         while size < names.count * 4 { size *= 2 }
         let entryStart = entries.count
+        let slotStart = slots.count
         entries.append(contentsOf: repeatElement(FastKeyEntry(hash: 0, length: 0, offset: 0, slot: -1), count: size))
         for (name, slot) in names {
             let bytes = Array(name.utf8)
@@ -93,7 +115,9 @@ struct FastTableBuilder {
                 hash: hash, length: Int32(bytes.count), offset: Int32(range.offset), slot: Int32(slots.count))
             slots.append(slot)
         }
-        shapes.append(FastShape(entryStart: entryStart, mask: size - 1, requiredMask: required, rejectsUnknown: rejectsUnknown, supported: supported))
+        shapes.append(FastShape(
+            entryStart: entryStart, mask: size - 1, requiredMask: required, rejectsUnknown: rejectsUnknown, supported: supported,
+            slotStart: slotStart, slotCount: names.count))
         return shapes.count - 1
     }
 
@@ -101,6 +125,17 @@ struct FastTableBuilder {
         var slot = FastSlot(
             kind: .string, bit: 0, nullable: field.nullable, nonEmpty: field.nonEmpty, hasAlternates: !field.alternateKinds.isEmpty,
             maxLength: field.maxLength?.value ?? .max, low: 0, high: 0, extra: 0, extraLength: 0)
+        if let alternate = field.alternateKinds.first {
+            // One documented alternate per property (notes, dueDateTime); a scalar kind the pass can check.
+            switch alternate.kind {
+            case .string: slot.alternateKind = .string
+            case .dateTimeOffset: slot.alternateKind = .dateTimeOffset
+            case .localDateTime: slot.alternateKind = .localDateTime
+            case .duration: slot.alternateKind = .duration
+            default: slot.alternateKind = nil
+            }
+            slot.alternateAmbiguity = ambiguityIndex(alternate.ambiguity)
+        }
         switch field.kind {
         case .string: slot.kind = .string
         case .boolean: slot.kind = .boolean
@@ -111,16 +146,17 @@ struct FastTableBuilder {
         case .enumeration(_, let allowed):
             slot.kind = .enumeration
             slot.extra = enumSets.count
-            // Sets: accepted in v1.0, accepted in beta, and known anywhere (allowed or some variant). Variant values
-            // are accepted silently only where they are simply valid (`validIn`); elsewhere they are a reported
-            // variant, which the fast path leaves to the report. A value in none of them is a certain violation.
-            let everyVariant = field.variantValues.map(\.value)
-            let sets = Self.versions.map { version in allowed + field.variantValues.filter { $0.validIn.contains(version) }.map(\.value) }
-                + [allowed + everyVariant]
-            for accepted in sets {
+            // One set per API version: the allowed values (plainly accepted), and every variant value, accepted
+            // plainly where it is simply valid (`validIn`) and otherwise as a reading of its contradiction.
+            for version in Self.versions {
                 let start = enumMembers.count
-                for member in accepted { enumMembers.append(addToPool(Array(member.utf8))) }
-                enumSets.append(FastEnumSet(start: start, count: accepted.count))
+                for member in allowed { enumMembers.append(addToPool(Array(member.utf8))) }
+                for variant in field.variantValues where !allowed.contains(variant.value) {
+                    var range = addToPool(Array(variant.value.utf8))
+                    range.ambiguity = variant.validIn.contains(version) ? -1 : ambiguityIndex(variant.ambiguity)
+                    enumMembers.append(range)
+                }
+                enumSets.append(FastEnumSet(start: start, count: enumMembers.count - start))
             }
         case .dateTimeOffset: slot.kind = .dateTimeOffset
         case .localDateTime: slot.kind = .localDateTime

@@ -5,8 +5,6 @@ enum FastKind: UInt8 {
     case odataType
     /// `@odata.type` of a single-body operation: known, any JSON value (the reporting path doesn't judge it).
     case anyValue
-    /// A name whose presence is always reported (an alias, a disputed property): the fast path can't settle it.
-    case alwaysReport
 }
 
 /// One property of one object shape, flattened from a `FieldRule`.
@@ -28,6 +26,18 @@ struct FastSlot {
     var extra: Int
     /// Pool length (`odataType`).
     var extraLength: Int
+    /// Bits whose presence makes this name a conflict (both spellings of an aliased property).
+    var conflict: UInt64 = 0
+    /// Bits set in `seen` besides `bit` (an alias also counts as its property being present).
+    var alsoSets: UInt64 = 0
+    /// The contradiction its mere presence is (an alias, a disputed property), as an index into the validator's
+    /// ambiguity list, or -1.
+    var presenceAmbiguity: Int = -1
+    /// The contradiction its absence is (a disputed requirement), or -1.
+    var absenceAmbiguity: Int = -1
+    /// The documented alternate shape of the value (a string for `notes`, a DateTimeOffset for `dueDateTime`).
+    var alternateKind: FastKind? = nil
+    var alternateAmbiguity: Int = -1
 }
 
 /// One entry of a shape's open-addressing name table.
@@ -47,6 +57,9 @@ struct FastShape {
     var rejectsUnknown: Bool
     /// False when the shape can't be compiled (more than 64 names, clashing names): always `needsReport`.
     var supported: Bool
+    /// Its slots, contiguous.
+    var slotStart: Int = 0
+    var slotCount: Int = 0
 }
 
 /// The accepted members of one enumeration field for one API version: ranges into the byte pool.
@@ -58,6 +71,9 @@ struct FastEnumSet {
 struct FastByteRange {
     var offset: Int
     var length: Int
+    /// For enum members: the contradiction the value is a reading of (an index into the ambiguity list), or -1
+    /// when it is simply accepted.
+    var ambiguity: Int = -1
 }
 
 /// The bodies an operation can have: one shape, or one per `@odata.type`.

@@ -1,17 +1,19 @@
 import Foundation
 
-/// A single-pass validator: it checks the compiled rules while it reads the bytes, and builds no tree for a
-/// valid payload. It answers `valid` only when the reporting path (`Contract.validate`) would report nothing at
-/// all — no violation and no variant — and `needsReport` otherwise, so reports never depend on which path ran.
+/// A single-pass validator: it checks the compiled rules while it reads the bytes, and builds no tree. It decides
+/// every verdict itself, including bodies valid only under a documented (lenient) reading of a contradiction:
+/// the readings it met are part of its result (`FastResult.variants`), so a report is needed only to *show*
+/// them, never to decide.
 ///
 /// ```swift
 /// let fast = FastValidator(contract: contract)
-/// let verdict = bytes.withUnsafeBytes { fast.verdict($0, operation: .createActivity) }
+/// let result = bytes.withUnsafeBytes { fast.result($0, operation: .createActivity) }
 /// ```
 ///
-/// What it leaves to the report (`needsReport` even when the payload may be fine): escaped or non-ASCII member
-/// names, escaped enum and date values, documented variants (aliases, disputed properties, variant enum values),
-/// objects with more than 16 ignored or `@` members, and a `@odata.type` it can't find by a byte search.
+/// Member names and string values are compared by their decoded bytes (escapes resolved), never by canonical
+/// equivalence. What it still leaves to the report (`undetermined`): an object with more than 16 ignored or
+/// `@` members, values nested deeper than 128 containers inside an ignored member, and rule sets it can't
+/// compile (more than 64 names in one object).
 public struct FastValidator: @unchecked Sendable {
     private let storage: FastTableStorage
     private let tables: FastTableView
@@ -21,6 +23,10 @@ public struct FastValidator: @unchecked Sendable {
     private let bodyODataTypes: [String?]
     private let operations: [FastOperationEntry]
     private let discriminatorName: FastByteRange
+    /// The contradictions the compiled rules can meet; bit i of a variant mask is `ambiguities[i]`.
+    let ambiguities: [Ambiguity.ID]
+    /// The ones the configuration judges strictly.
+    private let strictMask: UInt64
     /// The reader limits the reporting path applies in `Contract.validate` by default.
     let limits: JSONReader.Limits
 
@@ -28,10 +34,10 @@ public struct FastValidator: @unchecked Sendable {
     static let spanCapacity = 16
 
     public init(contract: Contract) {
-        self.init(rules: contract.rules, limits: .default)
+        self.init(rules: contract.rules, configuration: contract.configuration, limits: .default)
     }
 
-    init(rules: RuleSet, limits: JSONReader.Limits) {
+    init(rules: RuleSet, configuration: ContractConfiguration, limits: JSONReader.Limits) {
         let builder = FastTableBuilder(rules: rules)
         storage = FastTableStorage(builder: builder)
         tables = storage.view
@@ -41,74 +47,96 @@ public struct FastValidator: @unchecked Sendable {
         bodyODataTypes = rules.bodies.map(\.odataType)
         operations = builder.operations
         discriminatorName = builder.discriminatorName
+        ambiguities = builder.ambiguities
+        var strict: UInt64 = 0
+        for (i, id) in builder.ambiguities.enumerated() where i < 64 && configuration.strictness(for: id) == .strict {
+            strict |= 1 << UInt64(i)
+        }
+        strictMask = strict
         self.limits = limits
     }
 
-    /// `valid` when the full report would be empty; `needsReport` otherwise.
+    /// `valid` when the full report would be empty (no violation, no variant); `needsReport` otherwise.
     public func verdict(_ bytes: UnsafeRawBufferPointer, operation: Operation, apiVersion: APIVersion = .v1) -> FastVerdict {
-        evaluate(bytes, operation: operation, apiVersion: apiVersion, settle: false).body == nil ? .needsReport : .valid
+        let result = evaluate(bytes, operation: operation, apiVersion: apiVersion, settle: false)
+        return result.body != nil && result.variants == 0 ? .valid : .needsReport
     }
 
-    /// `valid`, `invalid` where a violation is certain whatever else the payload holds, or `undetermined`.
+    /// `valid` (possibly under a documented reading), `invalid` where a violation is certain, or `undetermined`.
     public func triage(_ bytes: UnsafeRawBufferPointer, operation: Operation, apiVersion: APIVersion = .v1) -> FastTriage {
+        result(bytes, operation: operation, apiVersion: apiVersion).triage
+    }
+
+    /// The verdict with the documented readings the payload was accepted under.
+    public func result(_ bytes: UnsafeRawBufferPointer, operation: Operation, apiVersion: APIVersion = .v1) -> FastResult {
         let result = evaluate(bytes, operation: operation, apiVersion: apiVersion, settle: true)
-        if result.body != nil { return .valid }
-        return result.certain ? .invalid : .undetermined
+        if result.body != nil { return FastResult(triage: .valid, variants: variantIDs(result.variants)) }
+        return FastResult(triage: result.certain ? .invalid : .undetermined, variants: [])
+    }
+
+    func variantIDs(_ mask: UInt64) -> [Ambiguity.ID] {
+        guard mask != 0 else { return [] }
+        return ambiguities.indices.filter { $0 < 64 && mask >> UInt64($0) & 1 == 1 }.map { ambiguities[$0] }
     }
 
     /// The body rule id and `@odata.type` of a valid payload's body, for building its (empty) report.
     func body(_ index: Int) -> (id: String, odataType: String?) { (bodyIDs[index], bodyODataTypes[index]) }
 
     /// The single pass. `body` is the index of the body rule the payload is valid against, or nil; `certain` says
-    /// a nil body is a certain violation. `settle: false` skips the extra reading that only `certain` needs.
+    /// a nil body is a certain violation; `variants` the contradictions a valid body was read under.
+    /// `settle: false` skips the extra reading that only `certain` needs.
     func evaluate(
         _ bytes: UnsafeRawBufferPointer, operation: Operation, apiVersion: APIVersion, settle: Bool
-    ) -> (body: Int?, certain: Bool) {
+    ) -> (body: Int?, certain: Bool, variants: UInt64) {
         let count = bytes.count
-        guard count > 0, let raw = bytes.baseAddress else { return (nil, true) }  // empty: malformed
-        guard count <= limits.maxBytes else { return (nil, true) }
+        guard count > 0, let raw = bytes.baseAddress else { return (nil, true, 0) }  // empty: malformed
+        guard count <= limits.maxBytes else { return (nil, true, 0) }
         let base = raw.assumingMemoryBound(to: UInt8.self)
         let candidates = operations[FastOperationEntry.position(operation)].bodyIndices
-        guard !candidates.isEmpty else { return (nil, false) }
+        guard !candidates.isEmpty else { return (nil, false, 0) }
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * Self.spanCapacity * 3) { spans in
             func pass(confirmed: Bool) -> FastPass {
                 FastPass(
                     base: base, count: count, tables: tables, maxDepth: limits.maxDepth, versionIndex: apiVersion == .v1 ? 0 : 1,
-                    spans: spans.baseAddress!, spanCapacity: Self.spanCapacity * 3, bodyConfirmed: confirmed)
+                    spans: spans.baseAddress!, spanCapacity: Self.spanCapacity * 3, bodyConfirmed: confirmed,
+                    strictMask: strictMask, discriminator: discriminatorName)
             }
             /// The top-level `@odata.type`, read member by member (only on the slow side of things).
             func topLevelType() -> FastTopLevelType {
                 var reader = pass(confirmed: false)
+                defer { reader.release() }
                 return reader.topLevelType(candidates: candidates, types: bodyTypes)
             }
-            func check(_ body: Int) -> (body: Int?, certain: Bool) {
+            func check(_ body: Int, retry: Bool) -> (body: Int?, certain: Bool, variants: UInt64) {
                 var scan = pass(confirmed: candidates.count == 1)
+                defer { scan.release() }
                 scan.skipWhitespace()
-                guard scan.index < count else { return (nil, true) }
+                guard scan.index < count else { return (nil, true, 0) }
                 guard base[scan.index] == UInt8(ascii: "{") else {
                     // Not an object: the report rejects it as malformed JSON or as a body that isn't an object.
-                    return (nil, scan.skipValue(depth: 0) || scan.certain)
+                    return (nil, scan.skipValue(depth: 0) || scan.certain, 0)
                 }
                 guard scan.validateObject(shape: bodyShapes[body], depth: 1) else {
-                    guard scan.needsTypeCheck, settle else { return (nil, scan.certain) }
+                    guard scan.needsTypeCheck || scan.otherSubtype else { return (nil, scan.certain, 0) }
+                    guard settle || scan.otherSubtype else { return (nil, false, 0) }
                     switch topLevelType() {
-                    case .malformed, .missing, .duplicate: return (nil, true)
-                    case .matches(let found): return (nil, found == body)
-                    case .other, .unreadable: return (nil, false)
+                    case .malformed, .missing, .duplicate, .other: return (nil, true, 0)
+                    case .matches(let found):
+                        if found == body { return (nil, scan.needsTypeCheck, 0) }
+                        // The byte search found a nested `@odata.type`: check the body the top level names.
+                        return retry ? check(found, retry: false) : (nil, false, 0)
                     }
                 }
                 scan.skipWhitespace()
-                guard scan.index == count else { return (nil, true) }  // trailing content
-                return (body, false)
+                guard scan.index == count else { return (nil, true, 0) }  // trailing content
+                return (body, false, scan.variants)
             }
-            if candidates.count == 1 { return check(candidates[0]) }
-            if let guess = guessBody(base, count, candidates) { return check(guess) }
-            // No `"@odata.type":"…"` found by the byte search: read the top level to find out why.
-            guard settle else { return (nil, false) }
+            if candidates.count == 1 { return check(candidates[0], retry: false) }
+            if let guess = guessBody(base, count, candidates) { return check(guess, retry: true) }
+            // No `"@odata.type":"…"` found by the byte search (absent, escaped, not a string): read the top level.
             switch topLevelType() {
-            case .malformed, .missing, .duplicate, .other: return (nil, true)
-            case .matches(let found): return check(found)
-            case .unreadable: return (nil, false)
+            case .malformed, .missing, .duplicate, .other: return (nil, true, 0)
+            case .matches(let found): return check(found, retry: false)
             }
         }
     }

@@ -20,6 +20,15 @@ public struct SyntheticCorpus: Sendable {
         /// nil for a payload generated valid.
         public var mutation: Mutation?
         public var operation: Operation
+        /// The named shape, for bodies made by `SyntheticCorpus.payload(_:seed:)`.
+        public var shape: Shape?
+
+        public init(bytes: [UInt8], mutation: Mutation?, operation: Operation, shape: Shape? = nil) {
+            self.bytes = bytes
+            self.mutation = mutation
+            self.operation = operation
+            self.shape = shape
+        }
     }
 
     public var size: Size

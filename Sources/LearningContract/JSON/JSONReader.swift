@@ -258,9 +258,7 @@ private struct JSONParser {
     }
 
     @inline(__always)
-    static func sameName(_ lhs: String, _ rhs: String) -> Bool {
-        lhs.utf8.count == rhs.utf8.count && lhs == rhs && lhs.utf8.elementsEqual(rhs.utf8)
-    }
+    static func sameName(_ lhs: String, _ rhs: String) -> Bool { MemberIndex.sameName(lhs, rhs) }
 
     /// The pointer of the innermost open container, rebuilt only when a duplicate is found.
     func pointerToTop() -> JSONPointer {

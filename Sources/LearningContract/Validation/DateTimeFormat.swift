@@ -1,13 +1,31 @@
 /// Byte-level checks of the date, time and duration formats the contract uses. No regex engine and no
 /// Foundation formatter: these run for every date field of every payload.
 public enum DateTimeFormat {
-    /// Edm.DateTimeOffset as the Graph OpenAPI pattern P (spec 4.1), plus what a pattern can't say:
-    /// the day exists in that month, and the offset is at most ±23:59 (RFC 3339 section 5.6).
+    /// Edm.DateTimeOffset as the Graph OpenAPI pattern P (spec 4.1: 4 or more year digits, 0 to 12 fraction
+    /// digits, `Z` or an offset), written so the pattern says what the validator checks: the day exists in that
+    /// month (29 February only in leap years, Gregorian rules) and the offset is at most ±23:59 (RFC 3339
+    /// section 5.6). A JSON Schema validator and `isDateTimeOffset` therefore agree on every string.
     public static let offsetPattern =
-        "^[0-9]{4,}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.][0-9]{1,12})?(Z|[+-][0-9][0-9]:[0-9][0-9])$"
-    /// dateTimeTimeZone.dateTime: `{date}T{time}` with up to 7 fractional digits and no offset (spec 4.6; assumed form).
+        "^" + datePattern(year: "[0-9]{4,}", leapYear: "[0-9]*" + leapYearEnding) + timePattern(maxFraction: 12)
+        + "(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$"
+    /// dateTimeTimeZone.dateTime: `{date}T{time}` with up to 7 fractional digits and no offset (spec 4.6; assumed
+    /// form), with real calendar days as above.
     public static let localPattern =
-        "^[0-9]{4}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.][0-9]{1,7})?$"
+        "^" + datePattern(year: "[0-9]{4}", leapYear: leapYearEnding) + timePattern(maxFraction: 7) + "$"
+
+    /// The last four digits of a leap year: `YY` a multiple of 4 other than `00`, or `CC00` with `CC` a multiple
+    /// of 4 (years divisible by 400). Only the last four digits matter, as 10000 is a multiple of 400.
+    static let leapYearEnding = "([0-9]{2}(0[48]|[2468][048]|[13579][26])|(0[048]|[2468][048]|[13579][26])00)"
+
+    /// `{year}-{month}-{day}` accepting only days the month has.
+    static func datePattern(year: String, leapYear: String) -> String {
+        "(" + year + "-((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])|(0[469]|11)-(0[1-9]|[12][0-9]|30)|02-(0[1-9]|1[0-9]|2[0-8]))"
+            + "|" + leapYear + "-02-29)"
+    }
+
+    static func timePattern(maxFraction: Int) -> String {
+        "T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.][0-9]{1,\(maxFraction)})?"
+    }
     /// Edm.Duration as an ISO 8601 duration (spec 4.8: `PT20M`).
     public static let durationPattern =
         "^-?P(?=[0-9]|T[0-9])([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?(T(?=[0-9])([0-9]+H)?([0-9]+M)?([0-9]+([.][0-9]+)?S)?)?$"
@@ -28,7 +46,7 @@ public enum DateTimeFormat {
     public static func isDuration(_ text: String) -> Bool { withBytes(text, isDuration) }
 
     private static func isDateTimeOffset(_ bytes: inout Bytes) -> Bool {
-        guard let (year, month, day) = date(&bytes, minimumYearDigits: 4, maximumYearDigits: 9), time(&bytes, maxFraction: 12) else { return false }
+        guard let (year, month, day) = date(&bytes, minimumYearDigits: 4, maximumYearDigits: .max), time(&bytes, maxFraction: 12) else { return false }
         guard isRealDay(year: year, month: month, day: day) else { return false }
         if bytes.count == 1, bytes.first == UInt8(ascii: "Z") { return true }
         guard bytes.count == 6, bytes.first == UInt8(ascii: "+") || bytes.first == UInt8(ascii: "-") else { return false }
@@ -96,7 +114,8 @@ public enum DateTimeFormat {
         while let b = bytes.first, isDigit(b) {
             yearDigits += 1
             guard yearDigits <= maximumYearDigits else { return nil }
-            year = year * 10 + Int(b - UInt8(ascii: "0"))
+            // Only the year modulo 400 matters (leap years); 10000 is a multiple of 400, so four digits suffice.
+            year = (year * 10 + Int(b - UInt8(ascii: "0"))) % 10_000
             bytes = bytes.dropFirst()
         }
         guard yearDigits >= minimumYearDigits, bytes.first == UInt8(ascii: "-") else { return nil }

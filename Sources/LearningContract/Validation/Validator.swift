@@ -34,14 +34,15 @@ struct Validator {
                    ruleID: "\(operation.rawValue).body", source: Source("CREATE-v1", "request body: a JSON object", spec: "5.1"), row: .malformedBody)
             return finish(operation, body: nil)
         }
+        let index = MemberIndex(object)
         if bodies.count == 1 {
             chosen = bodies[0]
         } else {
-            chosen = selectSubtype(object, bodies: bodies, operation: operation)
+            chosen = selectSubtype(index, bodies: bodies, operation: operation)
         }
-        reportDuplicates(in: object, pointer: .root, prefix: "", ruleID: chosen?.id ?? operation.rawValue)
+        reportDuplicates(index, pointer: .root, prefix: "", ruleID: chosen?.id ?? operation.rawValue)
         if let chosen {
-            checkObject(object, fields: chosen.fields, pointer: .root, prefix: "", body: chosen, topLevel: true)
+            checkObject(index, fields: chosen.fields, pointer: .root, prefix: "", body: chosen, topLevel: true)
         }
         return finish(operation, body: chosen)
     }
@@ -56,11 +57,11 @@ struct Validator {
 
     /// Picks the body rule by `@odata.type` (spec 6.1 R2, R4). Without a usable one no field can be judged,
     /// so the report says only that.
-    private mutating func selectSubtype(_ object: JSONObject, bodies: [BodyRule], operation: Operation) -> BodyRule? {
+    private mutating func selectSubtype(_ object: MemberIndex, bodies: [BodyRule], operation: Operation) -> BodyRule? {
         let types = bodies.compactMap(\.odataType)
         let ruleID = "\(operation.rawValue).@odata.type"
         let source = Source("CREATE-v1", "\"@odata.type selects the type\"; RES-LA-v1 and RES-LSIC-v1 mark @odata.type Required", spec: "5.1, 6.1 R2, R4")
-        guard let value = object[Self.discriminator] else {
+        guard let value = object.value(Self.discriminator) else {
             report(.required, at: JSONPointer([Self.discriminator]), field: Self.discriminator,
                    detail: "@odata.type is required and selects the subtype: \(types.joined(separator: " or "))",
                    ruleID: ruleID + ".required", source: source, row: .fieldRequired)
@@ -72,7 +73,7 @@ struct Validator {
                    ruleID: ruleID + ".type", source: source, row: .fieldInvalid)
             return nil
         }
-        if let body = bodies.first(where: { $0.odataType == text }) { return body }
+        if let body = bodies.first(where: { $0.odataType.map { Self.sameName($0, text) } ?? false }) { return body }
         var hint = ""
         if let match = types.first(where: { $0.dropFirst() == text || $0.lowercased() == text.lowercased() }) {
             hint = "; did you mean \"\(match)\"? (the leading # and the casing matter)"
@@ -88,47 +89,33 @@ struct Validator {
     // MARK: - Objects
 
     /// Keys are compared byte for byte, as the reader and the fast path compare them: `"caf\u00e9"` and
-    /// `"cafe\u0301"` are different names to JSON, though Swift's `==` calls the strings equal.
-    private mutating func reportDuplicates(in object: JSONObject, pointer: JSONPointer, prefix: String, ruleID: String) {
-        guard Self.hasDuplicates(object) else { return }
-        var reported: [String] = []
-        for (index, member) in object.members.enumerated() {
-            guard object.members[..<index].contains(where: { Self.sameName($0.key, member.key) }),
-                  !reported.contains(where: { Self.sameName($0, member.key) }) else { continue }
-            reported.append(member.key)
-            let count = object.members.count { Self.sameName($0.key, member.key) }
-            report(.duplicateKey, at: pointer.appending(member.key), field: dotted(prefix, member.key),
-                   detail: "\"\(member.key)\" appears \(count) times; JSON parsers disagree on which value wins (RFC 8259 section 4)",
+    /// `"cafe\u0301"` are different names to JSON, though Swift's `==` calls the strings equal. One pass.
+    private mutating func reportDuplicates(_ index: MemberIndex, pointer: JSONPointer, prefix: String, ruleID: String) {
+        for (key, count) in index.repeated {
+            report(.duplicateKey, at: pointer.appending(key), field: dotted(prefix, key),
+                   detail: "\"\(key)\" appears \(count) times; JSON parsers disagree on which value wins (RFC 8259 section 4)",
                    ruleID: ruleID + ".duplicateKey", source: .assumed("RFC 8259: names within an object SHOULD be unique"), row: .fieldInvalid)
         }
     }
 
-    /// Whether any key repeats, byte for byte: pairwise for the small objects request bodies are, sets of bytes beyond.
-    private static func hasDuplicates(_ object: JSONObject) -> Bool {
-        let members = object.members
-        if members.count > 24 { return Set(members.map { Array($0.key.utf8) }).count != members.count }
-        for i in members.indices.dropFirst() {
-            let key = members[i].key
-            for j in 0..<i where sameName(members[j].key, key) { return true }
-        }
-        return false
-    }
+    static func sameName(_ a: String, _ b: String) -> Bool { MemberIndex.sameName(a, b) }
 
-    static func sameName(_ a: String, _ b: String) -> Bool { a.utf8.elementsEqual(b.utf8) }
+    /// An OData instance annotation (`@odata.context`, `x@odata.type`): a name containing the scalar `@`, as the
+    /// schema's `patternProperties {"@": true}` matches it. A scalar test, not a grapheme one: in `"a@\u0301"`
+    /// the `@` and the combining mark form one grapheme, but the name still contains U+0040.
+    static func isAnnotation(_ key: String) -> Bool { key.utf8.contains(UInt8(ascii: "@")) }
 
     private mutating func checkObject(
-        _ object: JSONObject, fields: [FieldRule], pointer: JSONPointer, prefix: String, body: BodyRule, topLevel: Bool
+        _ index: MemberIndex, fields: [FieldRule], pointer: JSONPointer, prefix: String, body: BodyRule, topLevel: Bool
     ) {
-        for rule in fields { checkField(rule, in: object, pointer: pointer, prefix: prefix, body: body) }
-        var reportedUnknown: [String] = []
-        for member in object where !Self.isKnown(member.key, fields: fields, topLevel: topLevel) && !reportedUnknown.contains(member.key) {
-            reportedUnknown.append(member.key)
-            if member.key.contains("@") { continue }  // OData instance annotations (`@odata.context`, `x@odata.type`)
-            guard rules.unknownProperties == .reject else { continue }
+        for rule in fields { checkField(rule, in: index, pointer: pointer, prefix: prefix, body: body) }
+        for (position, member) in index.members.enumerated() where !Self.isKnown(member.key, fields: fields, topLevel: topLevel) {
+            if Self.isAnnotation(member.key) { continue }
+            guard rules.unknownProperties == .reject, index.first(member.key) == position else { continue }  // once per name
             let field = dotted(prefix, member.key)
             var detail = "\"\(member.key)\" is not a property of this body"
             var source = Source.assumed("the docs never say; Graph rejects properties its types don't define (policy unknownProperties=reject)")
-            if topLevel, let owner = body.otherSubtypeFields[member.key] {
+            if topLevel, let owner = body.otherSubtypeFields[member.key], body.otherSubtypeFields.keys.contains(where: { Self.sameName($0, member.key) }) {
                 let subtype = body.odataType.flatMap { $0.split(separator: ".").last.map(String.init) } ?? "this body"
                 detail = "\"\(member.key)\" belongs to \(owner), not to \(subtype)"
                 source = Source("CSDL-v1", "EntityType \(owner) defines \(member.key); \(subtype) does not", spec: "4.1")
@@ -141,18 +128,18 @@ struct Validator {
     }
 
     private static func isKnown(_ key: String, fields: [FieldRule], topLevel: Bool) -> Bool {
-        if topLevel && key == discriminator { return true }
-        return fields.contains { $0.name == key || $0.aliases.contains { $0.name == key } }
+        if topLevel && sameName(key, discriminator) { return true }
+        return fields.contains { sameName($0.name, key) || $0.aliases.contains { sameName($0.name, key) } }
     }
 
-    private mutating func checkField(_ rule: FieldRule, in object: JSONObject, pointer: JSONPointer, prefix: String, body: BodyRule) {
+    private mutating func checkField(_ rule: FieldRule, in object: MemberIndex, pointer: JSONPointer, prefix: String, body: BodyRule) {
         var key = rule.name
-        var value = object[rule.name]
+        var value = object.value(rule.name)
         // Names, ids and pointers are built only when something is found: this runs for every field of every payload.
         var location: FieldLocation { FieldLocation(parent: pointer, key: key, prefix: prefix, name: rule.name, bodyID: body.id) }
         var ruleID: String { location.ruleID }
         // Other spellings of the name (spec 9 #1).
-        for alias in rule.aliases where object[alias.name] != nil {
+        for alias in rule.aliases where object.first(alias.name) != nil {
             if value != nil {
                 report(.duplicateKey, at: pointer.appending(alias.name), field: location.dotted,
                        detail: "both \"\(rule.name)\" and \"\(alias.name)\" are present; send one", ruleID: ruleID + ".alias",
@@ -160,7 +147,7 @@ struct Validator {
                 return
             }
             key = alias.name
-            value = object[alias.name]
+            value = object.value(alias.name)
             report(.invalidValue, at: pointer.appending(alias.name), field: location.dotted,
                    detail: "\"\(alias.name)\" is the metadata spelling; the docs' newest pages send \"\(rule.name)\"",
                    ruleID: ruleID + ".alias", source: rule.source, row: .fieldInvalid, ambiguity: alias.ambiguity)
@@ -272,8 +259,8 @@ struct Validator {
             return nil
         case .enumeration(let name, let allowed):
             guard case .string(let text) = value else { return typeFailure() }
-            if allowed.contains(text) { return nil }
-            if let variant = rule.variantValues.first(where: { $0.value == text }) {
+            if allowed.contains(where: { Self.sameName($0, text) }) { return nil }
+            if let variant = rule.variantValues.first(where: { Self.sameName($0.value, text) }) {
                 if variant.validIn.contains(apiVersion) { return nil }
                 if dryRun { return typeFailure() }
                 report(.invalidValue, at: at, field: field,
@@ -312,8 +299,9 @@ struct Validator {
         case .object(_, let fields):
             guard case .object(let nested) = value else { return typeFailure() }
             if dryRun { return nil }
-            reportDuplicates(in: nested, pointer: at, prefix: field, ruleID: ruleID)
-            checkObject(nested, fields: fields, pointer: at, prefix: field, body: body, topLevel: false)
+            let index = MemberIndex(nested)
+            reportDuplicates(index, pointer: at, prefix: field, ruleID: ruleID)
+            checkObject(index, fields: fields, pointer: at, prefix: field, body: body, topLevel: false)
             return nil
         }
     }
@@ -326,7 +314,8 @@ struct Validator {
             return Failure(kind: .empty, pointer: at, field: field, detail: "\(field) shouldn't be empty", ruleID: ruleID + ".nonEmpty",
                            source: rule.source, row: .fieldEmpty)
         }
-        if let limit = rule.maxLength {
+        // A string of at most `limit` UTF-8 bytes has at most `limit` scalars: count them only beyond that.
+        if let limit = rule.maxLength, text.utf8.count > limit.value {
             let length = text.unicodeScalars.count
             if length > limit.value {
                 return Failure(kind: .tooLong, pointer: at, field: field,
@@ -344,16 +333,39 @@ struct Validator {
         _ kind: Violation.Kind, at pointer: JSONPointer, field: String, detail: String, ruleID: String, source: Source,
         row: ErrorRow.ID, slots: [String: String] = [:], ambiguity: Ambiguity.ID? = nil
     ) {
-        var values = slots
-        values["fieldName"] = field
         let violation = Violation(
             pointer: pointer, field: field, kind: kind, detail: detail, ruleID: ruleID, source: source, errorRow: row,
-            message: catalog[row].render(values), ambiguity: ambiguity)
+            message: Self.render(catalog[row].messageTemplate, field: field, slots: slots), ambiguity: ambiguity)
         if let ambiguity, configuration.strictness(for: ambiguity) == .lenient {
             variants.append(violation)
         } else {
             violations.append(violation)
         }
+    }
+
+    /// `ErrorRow.render` for one violation (`{fieldName}` and the given slots), in one pass over the template
+    /// without Foundation: this runs for every finding of every invalid payload.
+    static func render(_ template: String, field: String, slots: [String: String]) -> String {
+        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
+        var result = ""
+        result.reserveCapacity(template.utf8.count + field.utf8.count)
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            let afterOpen = rest.index(after: open)
+            guard let close = rest[afterOpen...].firstIndex(of: "}") else { break }
+            let name = rest[afterOpen..<close]
+            if name == "fieldName" {
+                result += field
+            } else if let value = slots[String(name)] {
+                result += value
+            } else {
+                result += rest[open...close]
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        result += rest
+        return result
     }
 
     private func dotted(_ prefix: String, _ name: String) -> String { prefix.isEmpty ? name : prefix + "." + name }

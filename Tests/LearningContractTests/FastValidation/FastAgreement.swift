@@ -23,7 +23,13 @@ struct FastAgreement {
             return "fast said valid, report has \(full.violations.map(\.ruleID)) \(full.variants.map(\.ruleID)) for \(text)"
         }
         if triage == .invalid && full.isValid { return "triage said invalid, report is valid for \(text)" }
-        if triage == .valid && verdict != .valid { return "triage and verdict differ for \(text)" }
+        if triage == .valid && !full.isValid { return "triage said valid, report is invalid for \(text)" }
+        if verdict == .valid && triage != .valid { return "triage and verdict differ for \(text)" }
+        // A valid body's variants are the report's, contradiction by contradiction.
+        let result = bytes.withUnsafeBytes { fast.result($0, operation: operation, apiVersion: apiVersion) }
+        if result.triage == .valid && Set(result.variants) != Set(full.variants.compactMap(\.ambiguity)) {
+            return "variants differ: fast \(result.variants), report \(full.variants.compactMap(\.ambiguity)) for \(text)"
+        }
         return nil
     }
 

@@ -52,7 +52,8 @@ struct FastPrimitiveTests {
             return spans.withUnsafeMutableBufferPointer { spanBuffer in
                 let pass = FastPass(
                     base: buffer.baseAddress!, count: bytes.count, tables: FastTableStorage(builder: FastTableBuilder(rules: .standard())).view,
-                    maxDepth: 128, versionIndex: 0, spans: spanBuffer.baseAddress!, spanCapacity: 1, bodyConfirmed: true)
+                    maxDepth: 128, versionIndex: 0, spans: spanBuffer.baseAddress!, spanCapacity: 1, bodyConfirmed: true,
+                    strictMask: 0, discriminator: FastByteRange(offset: 0, length: 1))
                 return pass.integerValue(from: 0, to: bytes.count)
             }
         }

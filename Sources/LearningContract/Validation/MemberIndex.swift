@@ -1,0 +1,79 @@
+import Foundation
+
+/// Where each name of one JSON object first appears, and which names repeat: built in one pass, so the
+/// validator is linear in the number of members. Names are compared by their UTF-8 bytes (Unicode scalars),
+/// never by Swift's canonical equivalence: `"caf\u00e9"` and `"cafe\u0301"` are different names, as they are to
+/// JSON and to a JSON Schema validator.
+struct MemberIndex {
+    /// A name hashed and compared by its bytes.
+    struct Name: Hashable {
+        var text: String
+        static func == (a: Name, b: Name) -> Bool { MemberIndex.sameName(a.text, b.text) }
+        func hash(into hasher: inout Hasher) {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+    }
+
+    /// Objects up to this size are searched linearly (a request body has a dozen members); larger ones hashed.
+    static let linearLimit = 16
+
+    let members: [JSONObject.Member]
+    private var firstIndex: [Name: Int] = [:]
+    private var counts: [Name: Int] = [:]
+    /// Names that appear more than once, in the order of their second appearance, with how often they appear.
+    private(set) var repeated: [(key: String, count: Int)] = []
+
+    init(_ object: JSONObject) {
+        members = object.members
+        if members.count <= Self.linearLimit {
+            for i in members.indices.dropFirst() {
+                let key = members[i].key
+                var earlier = 0
+                for j in 0..<i where Self.sameName(members[j].key, key) { earlier += 1 }
+                // Report at the second appearance only.
+                if earlier == 1 {
+                    repeated.append((key, members.count { Self.sameName($0.key, key) }))
+                }
+            }
+            return
+        }
+        firstIndex.reserveCapacity(members.count)
+        var order: [Name] = []
+        for (i, member) in members.enumerated() {
+            let name = Name(text: member.key)
+            if firstIndex[name] == nil {
+                firstIndex[name] = i
+            } else {
+                let count = counts[name, default: 1] + 1
+                counts[name] = count
+                if count == 2 { order.append(name) }
+            }
+        }
+        repeated = order.map { ($0.text, counts[$0] ?? 2) }
+    }
+
+    /// The position of the first member named `key`, byte for byte.
+    func first(_ key: String) -> Int? {
+        if members.count <= Self.linearLimit {
+            return members.firstIndex { Self.sameName($0.key, key) }
+        }
+        return firstIndex[Name(text: key)]
+    }
+
+    /// The value of the first member named `key`.
+    func value(_ key: String) -> JSONValue? { first(key).map { members[$0].value } }
+
+    /// Byte equality of two strings' UTF-8, in place (native strings) without walking the views.
+    @inline(__always)
+    static func sameName(_ a: String, _ b: String) -> Bool {
+        let count = a.utf8.count
+        guard count == b.utf8.count else { return false }
+        if count == 0 { return true }
+        let direct: Bool?? = a.utf8.withContiguousStorageIfAvailable { pa in
+            b.utf8.withContiguousStorageIfAvailable { pb in memcmp(pa.baseAddress!, pb.baseAddress!, count) == 0 }
+        }
+        if let direct, let direct { return direct }
+        return a.utf8.elementsEqual(b.utf8)
+    }
+}
