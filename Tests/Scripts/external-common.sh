@@ -10,8 +10,12 @@
 #   one "Listening on http://HOST:PORT" line and sets EXT_BASE (no version segment) and EXT_SERVE_PID. The server is
 #   stopped (by its pid) when the calling script exits.
 # - ext_fail MESSAGE: prints "FAIL: MESSAGE" and exits 1.
+#
+# EXT_SCRIPTS is this folder (the checks and the pins); EXT_ROOT is the checkout under test (its Schemas/ and its
+# build), this repository unless LEARNING_CONTRACT_ROOT names another checkout (e.g. a throwaway merge worktree).
 
-EXT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+EXT_SCRIPTS="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+EXT_ROOT="$(cd "${LEARNING_CONTRACT_ROOT:-$EXT_SCRIPTS/../..}" && pwd)"
 EXT_WORK="$(mktemp -d "${TMPDIR:-/tmp}/learning-external.XXXXXX")"
 EXT_SERVE_PID=""
 
@@ -63,7 +67,11 @@ ext_build() {
     local config="${CONFIG:-debug}"
     if [ -z "${SKIP_BUILD:-}" ]; then
         echo "== swift build -c $config --product learning-contract"
-        (cd "$EXT_ROOT" && swift build -c "$config" --product learning-contract 2>&1 | grep -E "error|warning: |Compiling|Build" | tail -5) || true
+        if ! (cd "$EXT_ROOT" && swift build -c "$config" --product learning-contract >"$EXT_WORK/build.log" 2>&1); then
+            grep -E "error" "$EXT_WORK/build.log" | head -20
+            ext_fail "swift build --product learning-contract failed in $EXT_ROOT"
+        fi
+        tail -1 "$EXT_WORK/build.log"
     fi
     EXT_BIN="$(cd "$EXT_ROOT" && swift build -c "$config" --show-bin-path)/learning-contract"
     [ -x "$EXT_BIN" ] || ext_fail "no $EXT_BIN: the build failed"

@@ -10,7 +10,8 @@
 #
 #   Tests/Scripts/schemathesis-check.sh [--version v1.0|beta] [--max-examples N] [--seed S] [-- extra schemathesis args]
 #
-# Environment: SKIP_BUILD=1 reuses the built CLI; CONFIG=release; KEEP=1 keeps the work directory (reports, serve
+# Environment: LEARNING_CONTRACT_ROOT=DIR tests another checkout (its Schemas/ and build) with these scripts;
+# SKIP_BUILD=1 reuses the built CLI; CONFIG=release; KEEP=1 keeps the work directory (reports, serve
 # log); AUTH_CHOICE=first gives every case the first requirement of its operation instead of one by hash;
 # LEARNING_CONTRACT_CACHE moves the cached environments; PYTHON picks the interpreter.
 # Exit status: 0 no failure; 1 failures, or the tools could not be installed (PyPI unreachable), or serve did not start.
@@ -31,7 +32,7 @@ while [ $# -gt 0 ]; do
 done
 
 START=$(date +%s)
-ext_venv schemathesis "$EXT_ROOT/Tests/Scripts/requirements-schemathesis.txt"
+ext_venv schemathesis "$EXT_SCRIPTS/requirements-schemathesis.txt"
 ext_build
 ext_serve
 
@@ -43,7 +44,7 @@ set +e
 (
     cd "$EXT_WORK"
     LEARNING_CONTRACT_BIN="$EXT_BIN" OPENAPI="$EXT_ROOT/Schemas/openapi.json" API_URL="$EXT_BASE/$VERSION" \
-    PYTHONPATH="$EXT_ROOT/Tests/Scripts${PYTHONPATH:+:$PYTHONPATH}" SCHEMATHESIS_HOOKS=schemathesis_hooks \
+    PYTHONPATH="$EXT_SCRIPTS${PYTHONPATH:+:$PYTHONPATH}" SCHEMATHESIS_HOOKS=schemathesis_hooks \
     "$(dirname "$EXT_PYTHON")/schemathesis" run "$EXT_ROOT/Schemas/openapi.json" \
         --url "$EXT_BASE/$VERSION" \
         --checks all \

@@ -7,7 +7,8 @@
 #
 #   Tests/Scripts/sdk-roundtrip.sh [--versions v1.0,beta] [-- extra serve options, e.g. --strict]
 #
-# Environment: SKIP_BUILD=1 reuses the built CLI; CONFIG=release; KEEP=1 keeps the work directory (serve log);
+# Environment: LEARNING_CONTRACT_ROOT=DIR tests another checkout (its Schemas/ and build) with these scripts;
+# SKIP_BUILD=1 reuses the built CLI; CONFIG=release; KEEP=1 keeps the work directory (serve log);
 # LEARNING_CONTRACT_CACHE moves the cached environments; PYTHON picks the interpreter.
 # Exit status: 0 every check passed; 1 a check failed, or the SDKs could not be installed (PyPI unreachable), or
 # serve did not start.
@@ -27,7 +28,7 @@ while [ $# -gt 0 ]; do
 done
 
 START=$(date +%s)
-ext_venv sdk "$EXT_ROOT/Tests/Scripts/requirements-sdk.txt"
+ext_venv sdk "$EXT_SCRIPTS/requirements-sdk.txt"
 ext_build
 # A small server-driven page size, so that listing the docs learner's activities takes several pages.
 ext_serve --page-size "$PAGE_SIZE" "${SERVE_EXTRA[@]}"
@@ -35,7 +36,7 @@ APP_TOKEN="$("$EXT_BIN" token --app)" || ext_fail "learning-contract token --app
 DELEGATED_TOKEN="$("$EXT_BIN" token --delegated)" || ext_fail "learning-contract token --delegated failed"
 
 set +e
-"$EXT_PYTHON" "$EXT_ROOT/Tests/Scripts/sdk_roundtrip.py" --base-url "$EXT_BASE" \
+"$EXT_PYTHON" "$EXT_SCRIPTS/sdk_roundtrip.py" --base-url "$EXT_BASE" \
     --app-token "$APP_TOKEN" --delegated-token "$DELEGATED_TOKEN" --versions "$VERSIONS" --page-size "$PAGE_SIZE"
 STATUS=$?
 set -e
