@@ -8,13 +8,17 @@ authorised: a case whose operation has no `security` gets no token.
 
 Data: the provider path parameters (`registrationId`, `learningProviderId`) are pinned to the providers the docs world
 seeds (Sources/LearningEmulator/DocsWorld.swift), chosen by the same stable hash, unless the case is a negative one
-that mutated that very parameter. One exception: `updateProvider` (PATCH /employeeExperience/learningProviders/{id})
-is pinned to a scratch provider this hook registers through the API itself (POST /employeeExperience/learningProviders,
-delegated LearningProvider.ReadWrite) on first use. Otherwise a generated `"isCourseActivitySyncEnabled": false`
-switches a seeded provider off (learn.microsoft.com/graph/api/learningprovider-update, Request body table, row
-isCourseActivitySyncEnabled), and every later activity request on it is, rightly, 400 "This provider isn't enabled for
-the given tenant.", which Schemathesis's positive_data_acceptance check reads as a valid request refused: a failure of
-the harness, not of the API.
+that mutated that very parameter.
+
+Exception: a PATCH or DELETE of a provider itself (/employeeExperience/learningProviders/{learningProviderId}, and
+its /$ref form) never gets a seeded provider. A value the run took from an earlier response (a stateful link or a
+resource-pool draw) is left as it is; any other gets a provider this hook registers through the API (POST
+/employeeExperience/learningProviders, delegated LearningProvider.ReadWrite): one long-lived scratch provider for
+PATCH, a fresh one for each DELETE. Otherwise a generated `"isCourseActivitySyncEnabled": false` switches a seeded
+provider off (learn.microsoft.com/graph/api/learningprovider-update, Request body table, row
+isCourseActivitySyncEnabled), or a DELETE removes it, and every later activity request on it is, rightly, 400 ("This
+provider isn't enabled for the given tenant." / "…registrationId … valid or registered…"), which Schemathesis's
+positive_data_acceptance check reads as a valid request refused: a failure of the harness, not of the API.
 
 Environment: LEARNING_CONTRACT_BIN (the CLI that mints tokens), OPENAPI (the schema whose `security` is read),
 API_URL (the base URL Schemathesis tests, with the version segment), AUTH_CHOICE = hash (default: one allowed
@@ -34,7 +38,10 @@ from schemathesis.generation.meta import negated_parameters
 SEEDED_PROVIDERS = ["01e8f81b-3060-4dec-acf0-0389665a0a38", "13727311-e7bb-470d-8b20-6a23d9030d70"]
 PROVIDER_PARAMETERS = ("registrationId", "learningProviderId")
 
-UPDATE_PROVIDER_PATH = "/employeeExperience/learningProviders/{learningProviderId}"
+PROVIDER_ITEM_PATHS = (
+    "/employeeExperience/learningProviders/{learningProviderId}",
+    "/employeeExperience/learningProviders/{learningProviderId}/$ref",
+)
 
 BIN = os.environ["LEARNING_CONTRACT_BIN"]
 API_URL = os.environ["API_URL"].rstrip("/")
@@ -66,20 +73,25 @@ _SCRATCH = []
 def _scratch_provider():
     """A provider registered for updateProvider alone, so that the run never switches a seeded provider off."""
     if not _SCRATCH:
-        logo = "https://example.com/logo.png"
-        body = {
-            "displayName": "schemathesis scratch provider",
-            "squareLogoWebUrlForDarkTheme": logo, "longLogoWebUrlForDarkTheme": logo,
-            "squareLogoWebUrlForLightTheme": logo, "longLogoWebUrlForLightTheme": logo,
-            "isCourseActivitySyncEnabled": True,
-        }
-        request = urllib.request.Request(
-            API_URL + "/employeeExperience/learningProviders", data=json.dumps(body).encode("utf-8"), method="POST",
-            headers={"Content-Type": "application/json",
-                     "Authorization": "Bearer " + _token("delegated", ["LearningProvider.ReadWrite"])})
-        with urllib.request.urlopen(request, timeout=10) as response:
-            _SCRATCH.append(json.load(response)["id"])
+        _SCRATCH.append(_register_provider())
     return _SCRATCH[0]
+
+
+def _register_provider():
+    """A new provider, registered through the API (POST /employeeExperience/learningProviders)."""
+    logo = "https://example.com/logo.png"
+    body = {
+        "displayName": "schemathesis scratch provider",
+        "squareLogoWebUrlForDarkTheme": logo, "longLogoWebUrlForDarkTheme": logo,
+        "squareLogoWebUrlForLightTheme": logo, "longLogoWebUrlForLightTheme": logo,
+        "isCourseActivitySyncEnabled": True,
+    }
+    request = urllib.request.Request(
+        API_URL + "/employeeExperience/learningProviders", data=json.dumps(body).encode("utf-8"), method="POST",
+        headers={"Content-Type": "application/json",
+                 "Authorization": "Bearer " + _token("delegated", ["LearningProvider.ReadWrite"])})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.load(response)["id"]
 
 
 def _requirements(method, path):
@@ -118,21 +130,38 @@ class SecurityRequirementAuth:
         case.headers["Authorization"] = f"Bearer {data}"
 
 
+def _from_api(case, name):
+    """Whether the parameter's value came from an earlier response: a stateful link or a resource-pool draw."""
+    meta = case._meta
+    if meta is None:
+        return False
+    if meta.phase.name == "stateful":
+        return True
+    return any(draw.parameter_name == name for draw in meta.pool_draws)
+
+
+def _changes_provider(case):
+    """PATCH or DELETE of a learningProvider itself (updateProvider, and the delete forms serve may offer)."""
+    return case.method.upper() in ("PATCH", "DELETE") and case.operation.path in PROVIDER_ITEM_PATHS
+
+
 @schemathesis.hook
 def map_case(context, case):
     if not case.path_parameters:
         return case
     try:
-        negated = {name for name, _ in negated_parameters(case.meta)}
+        negated = {name for name, _ in negated_parameters(case._meta)}
     except Exception:  # no metadata (an explicit example): nothing was negated on purpose
         negated = set()
-    if case.operation.path == UPDATE_PROVIDER_PATH:
-        choice = _scratch_provider()
-    else:
-        choice = SEEDED_PROVIDERS[_stable_hash(case) % len(SEEDED_PROVIDERS)]
+    seeded = SEEDED_PROVIDERS[_stable_hash(case) % len(SEEDED_PROVIDERS)]
     for name in PROVIDER_PARAMETERS:
         value = case.path_parameters.get(name)
         if name in negated or not isinstance(value, str) or not value:
             continue
-        case.path_parameters[name] = choice
+        if _changes_provider(case):
+            # Never a seeded provider; a provider the run itself created (link or pool) is left as drawn.
+            if value in SEEDED_PROVIDERS or not _from_api(case, name):
+                case.path_parameters[name] = _register_provider() if case.method.upper() == "DELETE" else _scratch_provider()
+        else:
+            case.path_parameters[name] = seeded
     return case
