@@ -78,7 +78,8 @@ public struct ConformanceRunner: Sendable {
     struct Unreachable: Error { var message: String }
 
     /// `GET {origin}/_emulator/info`: a target answering `testTokens: true` gets minted tokens. A refused
-    /// connection or a timeout here means the target is unreachable (exit 3).
+    /// connection, a timeout, a reset or an answer that is not HTTP here means the target is unreachable (exit 3):
+    /// any HTTP server, Graph included, answers this path with some status (404 where it isn't an emulator).
     func probe() async -> Result<TargetInfo, Unreachable> {
         let origin = configuration.origin
         var request = HTTPRequest(method: "GET", target: "/_emulator/info", headers: ["Accept": "application/json"])
@@ -98,6 +99,8 @@ public struct ConformanceRunner: Sendable {
             case .timedOut: return .failure(Unreachable(message: "timed out after \(configuration.requestTimeout)"))
             case .invalidURL(let detail): return .failure(Unreachable(message: "invalid URL \(detail)"))
             case .notTLS(let detail): return .failure(Unreachable(message: detail))
+            case .connectionReset: return .failure(Unreachable(message: "the connection was reset before any answer"))
+            case .malformedResponse(let detail): return .failure(Unreachable(message: "the answer is not HTTP (\(PeerText.bounded(detail, limit: 200)))"))
             default: return .success(TargetInfo(mintTokens: configuration.mintTestTokens ?? false))
             }
         }
