@@ -243,7 +243,8 @@ final class CurlTransfer: @unchecked Sendable {
             }
             return .notTLS("TLS handshake with \(endpoint) failed: \(detail)")
         case let code where codes.untrustedPeer.contains(code):
-            let hint = caFile.map { "; is \($0) (--cacert) the CA that signed it?" } ?? " — pass --cacert FILE (the CA that signed it) or --insecure"
+            let hint = (caFile.map { "; the CA file \($0) does not hold the CA that signed it" } ?? "")
+                + " — pass --cacert FILE (the CA that signed it) or --insecure"
             return .notTLS("TLS: the certificate of \(endpoint) is not trusted: \(detail)\(hint)")
         case codes.sslCACertBadFile, codes.sslCertProblem:
             return .notTLS("TLS: could not load the CA file \(caFile ?? "(default)"): \(detail)")

@@ -24,6 +24,6 @@ import Testing
         #expect(readme.contains("swift test                               # run the tests"))
         #expect(readme.contains("swift run learning-contract conform"))
         let commands = ci.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.hasPrefix("set ") && !$0.hasPrefix("cd ") && !$0.isEmpty }
-        #expect(commands == ["swift test"])
+        #expect(commands == ["swift test", "bash Tests/Scripts/tls-check.sh"])
     }
 }

@@ -134,7 +134,7 @@ public enum ConformCommand: CLICommand {
             }
             baseURL = url
             if scheme.lowercased() == "https", transport.insecure {
-                context.printError("warning: --insecure: the certificate of \(url.host ?? "the target") is not verified; "
+                context.printWarning("--insecure: the certificate of \(url.host ?? "the target") is not verified; "
                     + "anyone on the path can read and change this run's requests, credentials included")
             }
         } else {
