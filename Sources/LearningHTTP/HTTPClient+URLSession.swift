@@ -3,12 +3,19 @@ import Foundation
 import FoundationNetworking
 #endif
 
-/// `https://` goes through URLSession (no TLS of our own), mapped onto the same response and error types.
+/// `https://` through URLSession when libcurl can't be loaded (see `HTTPClient+Curl.swift`), mapped onto the same
+/// response and error types.
 extension HTTPClient {
+    /// Why URLSession can't honour `caFile`/`insecure` on Linux: swift-corelibs-foundation sets libcurl's CA file
+    /// only from a fixed list of system paths, reads `URLSessionCertificateAuthorityInfoFile` only on Android, and
+    /// has no server-trust challenge.
+    static let urlSessionTLSUnsupported = "libcurl.so.4 could not be loaded, and URLSession on Linux can neither trust an "
+        + "extra CA nor skip certificate verification; install libcurl4 (Debian/Ubuntu) or add the CA to the system store: "
+        + "cp ca.pem /usr/local/share/ca-certificates/private-ca.crt && update-ca-certificates"
+
     func sendWithURLSession(_ request: HTTPRequest, to baseURL: URL, timeout: Duration) async -> Result<HTTPResponse, HTTPClientError> {
-        // swift-corelibs-foundation gives no per-session CA file nor a way to skip verification on Linux.
         if configuration.caFile != nil || configuration.insecure {
-            return .failure(.other("a custom CA file or skipping certificate verification is not supported by URLSession on Linux"))
+            return .failure(.notTLS(Self.urlSessionTLSUnsupported))
         }
         guard var components = URLComponents(url: baseURL, resolvingAgainstBaseURL: false) else {
             return .failure(.invalidURL(baseURL.absoluteString))

@@ -3,11 +3,12 @@ import Foundation
 import Glibc
 
 /// A small HTTP/1.1 client: `http://` over its own blocking sockets with poll(2) deadlines and a keep-alive pool,
-/// `https://` through URLSession (see `HTTPClient+URLSession.swift`), both behind the same errors.
+/// `https://` through the system's libcurl (see `HTTPClient+Curl.swift`; URLSession when libcurl can't be loaded),
+/// both behind the same errors.
 public struct HTTPClient: Sendable {
     public let configuration: HTTPClientConfiguration
     private let pool: HTTPClientPool
-    private let tlsOrigins = HTTPClientTLSOrigins()
+    let curlHandles = CurlHandles()
 
     public init(configuration: HTTPClientConfiguration = .init()) {
         self.configuration = configuration
@@ -39,16 +40,7 @@ public struct HTTPClient: Sendable {
         case "https":
             let port = baseURL.port ?? 443
             guard (1...65535).contains(port) else { throw .invalidURL(baseURL.absoluteString) }
-            let endpoint = HTTPClientEndpoint(host: host, port: port)
-            if !tlsOrigins.contains(endpoint) {
-                let deadline = SocketSupport.now() &+ SocketSupport.nanoseconds(limit)
-                let probe = await withCheckedContinuation { continuation in
-                    HTTPClient.queue.async { continuation.resume(returning: HTTPClient.probeTLS(endpoint, deadline: deadline)) }
-                }
-                if case .failed(let error) = probe { throw error }
-                tlsOrigins.insert(endpoint)
-            }
-            result = await sendWithURLSession(request, to: baseURL, timeout: limit)
+            result = await sendHTTPS(request, to: baseURL, timeout: limit)
         default:
             throw .invalidURL(baseURL.absoluteString)
         }

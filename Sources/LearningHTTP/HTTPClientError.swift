@@ -7,7 +7,9 @@ public enum HTTPClientError: Error, Sendable, Equatable, CustomStringConvertible
     case malformedResponse(String)
     /// The response exceeded the configured limit (the associated value is that limit in bytes).
     case responseTooLarge(Int)
-    /// An `https://` origin whose server does not speak TLS (plain HTTP on that port, or something else).
+    /// An `https://` origin with which no TLS session could be set up: the server does not speak TLS (plain HTTP on
+    /// that port, or something else), its certificate is not trusted, or the CA file can't be used. The message
+    /// says which, in libcurl's words, and what to do.
     case notTLS(String)
     case other(String)
 

@@ -195,6 +195,11 @@ public struct HTTPRequestParser: Sendable {
         }
         if scanIndex < readIndex { scanIndex = readIndex }
         guard let headEnd = findHeadEnd() else {
+            // A request line starts with a method (a token): anything else, such as a TLS ClientHello (0x16) sent
+            // to this plain-HTTP port, is refused at once instead of waiting out the header timeout for a head end.
+            if readIndex < buffer.count, buffer[readIndex] != 13, buffer[readIndex] != 10, !Self.isTokenByte(buffer[readIndex]) {
+                return .fail(.init(status: 400, reason: "the request does not start with a method (TLS to a plain-HTTP port?)"))
+            }
             scanIndex = max(readIndex, buffer.count - 3)
             if buffer.count - readIndex > limits.maxHeaderBytes {
                 return .fail(.init(status: 431, reason: "request head exceeds \(limits.maxHeaderBytes) bytes"))

@@ -8,18 +8,6 @@ extension ConformCommand {
         var requestsPerSecond: Double?
         var caFile: String?
         var insecure = false
-        /// `SSL_CERT_FILE` from the environment (which URLSession on Linux does not read: a warning says so).
-        var sslCertFile: String?
-
-        /// Why `--cacert`/`--insecure` cannot apply to an `https://` target on Linux. swift-corelibs-foundation's
-        /// URLSession sets libcurl's CA file only from a fixed list of system paths (EasyHandle.setCARootBundlePath),
-        /// reads `URLSessionCertificateAuthorityInfoFile` only on Android, and has no server-trust challenge
-        /// (`URLProtectionSpace.serverTrust` is NSUnsupported); this package has no TLS of its own and no
-        /// third-party code, so neither flag can be honoured. Trusting a private CA works through the system store.
-        static let tlsUnsupported = "URLSession on Linux cannot trust an extra CA or skip verification per process "
-            + "(swift-corelibs-foundation exposes neither libcurl's CAINFO nor SSL_VERIFYPEER); add the CA to the system store "
-            + "instead: cp ca.pem /usr/local/share/ca-certificates/private-ca.crt && update-ca-certificates"
-
         /// Headers the runner sets itself (framing, credentials per role): `-H` may not set them.
         static let reservedHeaders: Set<String> = ["authorization", "host", "content-length", "transfer-encoding", "connection"]
 
@@ -52,9 +40,17 @@ extension ConformCommand {
                 requestsPerSecond = rate
             }
             insecure = arguments.flag("insecure")
-            sslCertFile = environment["SSL_CERT_FILE"].flatMap { $0.isEmpty ? nil : $0 }
-            if let path = arguments.value("cacert").map(resolve) {
-                let source = "--cacert"
+            // --cacert, else SSL_CERT_FILE (the variable OpenSSL and curl read for the same purpose), checked alike.
+            let source: String?
+            let path: String?
+            if let given = arguments.value("cacert") {
+                (source, path) = ("--cacert", resolve(given))
+            } else if let file = environment["SSL_CERT_FILE"], !file.isEmpty {
+                (source, path) = ("SSL_CERT_FILE", resolve(file))
+            } else {
+                (source, path) = (nil, nil)
+            }
+            if let source, let path {
                 guard let data = FileManager.default.contents(atPath: path) else {
                     throw UsageError("\(source) \(path): cannot read the file", commandName: ConformCommand.spec.name)
                 }
