@@ -53,17 +53,8 @@ struct ResponseComparator {
         return PeerText.bounded(value.serialized(), limit: 300)
     }
 
-    /// A member name compared and hashed by its UTF-8 bytes, never by Swift's canonical equivalence (`"é"`
-    /// precomposed and `"e\u{301}"` are different members). Wraps the string: no copy of the bytes.
-    struct Key: Hashable {
-        let text: String
-        init(_ text: String) { self.text = text }
-        static func == (lhs: Key, rhs: Key) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
-        func hash(into hasher: inout Hasher) {
-            var text = text
-            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        }
-    }
+    /// A member name compared and hashed by its UTF-8 bytes, never by Swift's canonical equivalence.
+    typealias Key = ExactKey
 
     /// Where each member name first occurs, by bytes, and which later members repeat an earlier name: one pass,
     /// so lookups inside the loops stay linear overall.

@@ -1,3 +1,4 @@
+import LearningContract
 /// Activities by id, split over 16 dictionaries. One big dictionary rehashes every entry when it grows, under
 /// the tenant lock: at a few hundred thousand activities that stalls every writer and reader for tens of
 /// milliseconds. Sixteen shards grow one at a time, each a sixteenth of the work.

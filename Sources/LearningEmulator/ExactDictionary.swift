@@ -1,3 +1,4 @@
+import LearningContract
 /// A dictionary keyed by identifiers compared by their bytes (`ExactKey`), with `String` subscripts so call
 /// sites read like a `[String: Value]` without ever merging canonically equivalent ids.
 struct ExactDictionary<Value: Sendable>: Sendable {

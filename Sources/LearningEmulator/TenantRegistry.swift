@@ -1,3 +1,4 @@
+import LearningContract
 import Foundation
 
 /// The tenants by id. Tenants are isolated: every request reaches only the store of its token's `tid`.

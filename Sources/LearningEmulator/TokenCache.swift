@@ -1,3 +1,4 @@
+import LearningContract
 import Foundation
 
 /// Parsed test tokens by their text, so a client that repeats its token (every client) pays for base64 and

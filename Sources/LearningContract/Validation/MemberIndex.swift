@@ -6,14 +6,7 @@ import Foundation
 /// JSON and to a JSON Schema validator.
 struct MemberIndex {
     /// A name hashed and compared by its bytes.
-    struct Name: Hashable {
-        var text: String
-        static func == (a: Name, b: Name) -> Bool { MemberIndex.sameName(a.text, b.text) }
-        func hash(into hasher: inout Hasher) {
-            var text = text
-            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        }
-    }
+    typealias Name = ExactKey
 
     /// Objects up to this size are searched linearly (a request body has a dozen members); larger ones hashed.
     static let linearLimit = 16
@@ -41,7 +34,7 @@ struct MemberIndex {
         firstIndex.reserveCapacity(members.count)
         var order: [Name] = []
         for (i, member) in members.enumerated() {
-            let name = Name(text: member.key)
+            let name = Name(member.key)
             if firstIndex[name] == nil {
                 firstIndex[name] = i
             } else {
@@ -58,7 +51,7 @@ struct MemberIndex {
         if members.count <= Self.linearLimit {
             return members.firstIndex { Self.sameName($0.key, key) }
         }
-        return firstIndex[Name(text: key)]
+        return firstIndex[Name(key)]
     }
 
     /// The value of the first member named `key`.
@@ -66,14 +59,5 @@ struct MemberIndex {
 
     /// Byte equality of two strings' UTF-8, in place (native strings) without walking the views.
     @inline(__always)
-    static func sameName(_ a: String, _ b: String) -> Bool {
-        let count = a.utf8.count
-        guard count == b.utf8.count else { return false }
-        if count == 0 { return true }
-        let direct: Bool?? = a.utf8.withContiguousStorageIfAvailable { pa in
-            b.utf8.withContiguousStorageIfAvailable { pb in memcmp(pa.baseAddress!, pb.baseAddress!, count) == 0 }
-        }
-        if let direct, let direct { return direct }
-        return a.utf8.elementsEqual(b.utf8)
-    }
+    static func sameName(_ a: String, _ b: String) -> Bool { ExactKey.same(a, b) }
 }

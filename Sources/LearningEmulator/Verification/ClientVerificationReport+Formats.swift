@@ -1,4 +1,5 @@
 import Foundation
+import LearningContract
 
 /// The three renderings `serve --report DIR` writes: JSON (the `GET /_emulator/report` body), text, JUnit XML.
 extension ClientVerificationReport {
@@ -74,21 +75,5 @@ extension ClientVerificationReport {
         }
     }
 
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
-            default:
-                // XML 1.0 allows no other control characters, even escaped.
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { result += "?" } else { result.unicodeScalars.append(scalar) }
-            }
-        }
-        return result
-    }
+    static func escape(_ text: String) -> String { XMLText.escaped(text) }
 }

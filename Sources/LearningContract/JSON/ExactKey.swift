@@ -1,9 +1,13 @@
+import Foundation
+
 /// An identifier compared and hashed by its exact UTF-8 bytes.
 ///
 /// Swift's `String ==` and `String` hashing use canonical equivalence: "café" with a precomposed é and
 /// "cafe\u{301}", or "K" and the Kelvin sign U+212A, are equal strings. Graph identifiers (tenant ids, activity ids,
 /// external ids, provider and content ids, user ids) are opaque byte strings, so two of them that differ in a single
-/// byte must never reach the same tenant or the same entity. Every identifier the emulator keys by is an `ExactKey`.
+/// byte must never reach the same tenant or the same entity, and JSON member names that differ in a byte are different
+/// members (to JSON and to JSON Schema). Every identifier the emulator keys by, and every member name the validator
+/// and the conformance runner index, is an `ExactKey`.
 public struct ExactKey: Sendable, Hashable, Comparable, CustomStringConvertible, ExpressibleByStringLiteral {
     public let text: String
 
@@ -27,7 +31,14 @@ public struct ExactKey: Sendable, Hashable, Comparable, CustomStringConvertible,
 
     /// Whether two identifiers have the same bytes (not merely canonically equivalent).
     public static func same(_ lhs: String, _ rhs: String) -> Bool {
-        lhs.utf8.count == rhs.utf8.count && lhs.utf8.elementsEqual(rhs.utf8)
+        let count = lhs.utf8.count
+        guard count == rhs.utf8.count else { return false }
+        if count == 0 { return true }
+        let direct: Bool?? = lhs.utf8.withContiguousStorageIfAvailable { l in
+            rhs.utf8.withContiguousStorageIfAvailable { r in memcmp(l.baseAddress!, r.baseAddress!, count) == 0 }
+        }
+        if let direct, let direct { return direct }
+        return lhs.utf8.elementsEqual(rhs.utf8)
     }
 
     /// `same` for an optional on either side: `nil` matches only `nil`.
