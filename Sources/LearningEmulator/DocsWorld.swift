@@ -1,6 +1,6 @@
 import LearningContract
 
-/// The documentation's own world (world.md), seeded by default into the default tenant so that the doc
+/// The documentation's own world (Conformance/STATE.md, "The docs world"), seeded by default into the default tenant so that the doc
 /// examples of spec 4.7, 4.8 and 5.1–5.5 work exactly as written.
 public enum DocsWorld {
     /// Provider of create example 1, get example 2 and update example 1 (spec 5.1, 5.2, 5.4).
@@ -48,7 +48,7 @@ public enum DocsWorld {
         return EmulatorState(
             providers: [provider(contosoProviderID, "Contoso Learning"), provider(linkedInProviderID, "LinkedIn Learning")],
             contents: [
-                // Assumed metadata except id/provider/externalId (world.md); required RES-LC-v1 fields filled.
+                // Assumed metadata except id/provider/externalId (Conformance/STATE.md); required RES-LC-v1 fields filled.
                 object(["id": .string(contosoContentID), "providerId": .string(contosoProviderID), "externalId": "CL-57baf9dc",
                  "title": "Contoso course 57baf9dc", "contentWebUrl": "https://contoso.example/courses/57baf9dc",
                  "languageTag": "en-us"]),

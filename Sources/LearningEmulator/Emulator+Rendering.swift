@@ -8,7 +8,7 @@ extension Emulator {
         return text.replacingOccurrences(of: "'", with: "''")
     }
 
-    /// Standards-form context of an activity (world.md): `{base}/$metadata#employeeExperience/learningProviders('{id}')/
+    /// Standards-form context of an activity (Conformance/STATE.md): `{base}/$metadata#employeeExperience/learningProviders('{id}')/
     /// learningCourseActivities/$entity`, with the selection in parentheses when `$select` was given.
     func activityContext(_ activity: StoredActivity, select: [String]?, _ context: RequestContext) -> String {
         var text = context.base + "/$metadata#employeeExperience/learningProviders('" + Self.keyLiteral(activity.providerID)

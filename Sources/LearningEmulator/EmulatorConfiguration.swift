@@ -5,7 +5,7 @@ import LearningContract
 /// configuration to enforce and which faults to inject.
 public struct EmulatorConfiguration: Sendable {
     public enum Seed: String, Sendable, Codable, CaseIterable {
-        /// The documentation's own world (world.md) in the default tenant.
+        /// The documentation's own world (Conformance/STATE.md, "The docs world") in the default tenant.
         case docs
         /// No tenants, nothing stored (`--empty`).
         case empty

@@ -2,7 +2,7 @@ import LearningContract
 import LearningHTTP
 
 /// The emulator behind the package's HTTP/1.1 server: what `learning-contract serve` runs and what the
-/// conformance runner embeds (world.md "Embedded start").
+/// conformance runner embeds (Conformance/STATE.md, "Embedded start").
 ///
 /// ```swift
 /// let server = try EmulatorServer(configuration: EmulatorConfiguration(host: "127.0.0.1", port: 0))

@@ -1,6 +1,6 @@
 import LearningContract
 
-/// The admin endpoint's state document (world.md), every key optional: a seed, then providers, contents and
+/// The admin endpoint's state document (Conformance/STATE.md, "The state document"), every key optional: a seed, then providers, contents and
 /// activities upserted by id, then licenses, then faults.
 public struct EmulatorState: Sendable, Hashable {
     public var seed: EmulatorConfiguration.Seed?

@@ -68,7 +68,7 @@ struct TenantState: Sendable {
 
     // MARK: State documents
 
-    /// Applies a state document (world.md order): seed, providers, contents, activities, licenses, faults.
+    /// Applies a state document (Conformance/STATE.md, "The state document"): seed, providers, contents, activities, licenses, faults.
     mutating func apply(_ state: EmulatorState) {
         if let seed = state.seed {
             self = seed == .docs ? DocsWorld.state() : TenantState()

@@ -6,9 +6,9 @@ import LearningContract
 ///
 /// **For testing only.** Anyone can mint one; the emulator accepts them because it protects nothing.
 public enum TestToken {
-    /// The tenant of the seeded docs world and the default of `learning-contract token --tenant` (world.md).
+    /// The tenant of the seeded docs world and the default of `learning-contract token --tenant` (Conformance/STATE.md, "Test tokens").
     public static let defaultTenantID = "5c1b4f3e-7a2d-4e8f-b6c9-0d1e2f3a4b5c"
-    /// The audience Graph tokens carry (world.md); the Graph application id is accepted as well.
+    /// The audience Graph tokens carry (Conformance/STATE.md, "Test tokens"); the Graph application id is accepted as well.
     public static let graphAudience = "https://graph.microsoft.com"
     static let acceptedAudiences: [String] = [graphAudience, "https://graph.microsoft.com/", "00000003-0000-0000-c000-000000000000"]
 
