@@ -15,11 +15,12 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection {
     public var endIndex: Int { members.endIndex }
     public subscript(position: Int) -> Member { members[position] }
 
-    /// The first member named `key`, or `nil`. Setting replaces the first such member or appends one.
+    /// The first member named `key` (byte for byte: names that are only canonically equivalent differ), or
+    /// `nil`. Setting replaces the first such member or appends one.
     public subscript(key: String) -> JSONValue? {
-        get { members.first { $0.key == key }?.value }
+        get { members.first { ExactKey.same($0.key, key) }?.value }
         set {
-            if let i = members.firstIndex(where: { $0.key == key }) {
+            if let i = members.firstIndex(where: { ExactKey.same($0.key, key) }) {
                 if let newValue { members[i].value = newValue } else { members.remove(at: i) }
             } else if let newValue {
                 members.append(Member(key: key, value: newValue))

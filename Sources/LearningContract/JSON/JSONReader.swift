@@ -48,7 +48,7 @@ private struct JSONParser {
         /// The name of the member whose value is being read (objects only).
         var pendingKey: String = ""
         /// Names seen so far, built only once an object grows past a few members.
-        var keySet: Set<String>? = nil
+        var keySet: Set<ExactKey>? = nil
     }
 
     let bytes: UnsafeBufferPointer<UInt8>
@@ -244,21 +244,16 @@ private struct JSONParser {
         if memberCount < 32 {
             var position = 0
             while position < memberCount {
-                if Self.sameName(stack[top].members[position].key, key) { return true }
+                if ExactKey.same(stack[top].members[position].key, key) { return true }
                 position += 1
             }
             return false
         }
         if stack[top].keySet == nil {
-            stack[top].keySet = Set(stack[top].members.map(\.key))
+            stack[top].keySet = Set(stack[top].members.map { ExactKey($0.key) })
         }
-        if stack[top].keySet!.insert(key).inserted { return false }
-        // The set matched a canonically equivalent name; confirm byte for byte.
-        return stack[top].members.contains { Self.sameName($0.key, key) }
+        return !stack[top].keySet!.insert(ExactKey(key)).inserted
     }
-
-    @inline(__always)
-    static func sameName(_ lhs: String, _ rhs: String) -> Bool { MemberIndex.sameName(lhs, rhs) }
 
     /// The pointer of the innermost open container, rebuilt only when a duplicate is found.
     func pointerToTop() -> JSONPointer {

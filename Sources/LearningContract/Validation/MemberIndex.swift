@@ -23,10 +23,10 @@ struct MemberIndex {
             for i in members.indices.dropFirst() {
                 let key = members[i].key
                 var earlier = 0
-                for j in 0..<i where Self.sameName(members[j].key, key) { earlier += 1 }
+                for j in 0..<i where ExactKey.same(members[j].key, key) { earlier += 1 }
                 // Report at the second appearance only.
                 if earlier == 1 {
-                    repeated.append((key, members.count { Self.sameName($0.key, key) }))
+                    repeated.append((key, members.count { ExactKey.same($0.key, key) }))
                 }
             }
             return
@@ -49,15 +49,11 @@ struct MemberIndex {
     /// The position of the first member named `key`, byte for byte.
     func first(_ key: String) -> Int? {
         if members.count <= Self.linearLimit {
-            return members.firstIndex { Self.sameName($0.key, key) }
+            return members.firstIndex { ExactKey.same($0.key, key) }
         }
         return firstIndex[Name(key)]
     }
 
     /// The value of the first member named `key`.
     func value(_ key: String) -> JSONValue? { first(key).map { members[$0].value } }
-
-    /// Byte equality of two strings' UTF-8, in place (native strings) without walking the views.
-    @inline(__always)
-    static func sameName(_ a: String, _ b: String) -> Bool { ExactKey.same(a, b) }
 }

@@ -73,7 +73,7 @@ struct Validator {
                    ruleID: ruleID + ".type", source: source, row: .fieldInvalid)
             return nil
         }
-        if let body = bodies.first(where: { $0.odataType.map { Self.sameName($0, text) } ?? false }) { return body }
+        if let body = bodies.first(where: { $0.odataType.map { ExactKey.same($0, text) } ?? false }) { return body }
         var hint = ""
         if let match = types.first(where: { $0.dropFirst() == text || $0.lowercased() == text.lowercased() }) {
             hint = "; did you mean \"\(match)\"? (the leading # and the casing matter)"
@@ -98,7 +98,6 @@ struct Validator {
         }
     }
 
-    static func sameName(_ a: String, _ b: String) -> Bool { MemberIndex.sameName(a, b) }
 
     /// An OData instance annotation (`@odata.context`, `x@odata.type`): a name containing the scalar `@`, as the
     /// schema's `patternProperties {"@": true}` matches it. A scalar test, not a grapheme one: in `"a@\u0301"`
@@ -115,7 +114,7 @@ struct Validator {
             let field = dotted(prefix, member.key)
             var detail = "\"\(member.key)\" is not a property of this body"
             var source = Source.assumed("the docs never say; Graph rejects properties its types don't define (policy unknownProperties=reject)")
-            if topLevel, let owner = body.otherSubtypeFields[member.key], body.otherSubtypeFields.keys.contains(where: { Self.sameName($0, member.key) }) {
+            if topLevel, let owner = body.otherSubtypeFields[member.key], body.otherSubtypeFields.keys.contains(where: { ExactKey.same($0, member.key) }) {
                 let subtype = body.odataType.flatMap { $0.split(separator: ".").last.map(String.init) } ?? "this body"
                 detail = "\"\(member.key)\" belongs to \(owner), not to \(subtype)"
                 source = Source("CSDL-v1", "EntityType \(owner) defines \(member.key); \(subtype) does not", spec: "4.1")
@@ -128,8 +127,8 @@ struct Validator {
     }
 
     private static func isKnown(_ key: String, fields: [FieldRule], topLevel: Bool) -> Bool {
-        if topLevel && sameName(key, discriminator) { return true }
-        return fields.contains { sameName($0.name, key) || $0.aliases.contains { sameName($0.name, key) } }
+        if topLevel && ExactKey.same(key, discriminator) { return true }
+        return fields.contains { ExactKey.same($0.name, key) || $0.aliases.contains { ExactKey.same($0.name, key) } }
     }
 
     private mutating func checkField(_ rule: FieldRule, in object: MemberIndex, pointer: JSONPointer, prefix: String, body: BodyRule) {
@@ -259,8 +258,8 @@ struct Validator {
             return nil
         case .enumeration(let name, let allowed):
             guard case .string(let text) = value else { return typeFailure() }
-            if allowed.contains(where: { Self.sameName($0, text) }) { return nil }
-            if let variant = rule.variantValues.first(where: { Self.sameName($0.value, text) }) {
+            if allowed.contains(where: { ExactKey.same($0, text) }) { return nil }
+            if let variant = rule.variantValues.first(where: { ExactKey.same($0.value, text) }) {
                 if variant.validIn.contains(apiVersion) { return nil }
                 if dryRun { return typeFailure() }
                 report(.invalidValue, at: at, field: field,
