@@ -96,6 +96,9 @@ extension ConformanceRunner {
             let delete = HTTPRequest(method: "DELETE", target: url.path + "/tenants/" + tenantID)
             _ = try? await send(delete, to: url, until: ContinuousClock.now + min(configuration.requestTimeout, .seconds(5)), run: run)
         }
+        if !run.deviations.isEmpty {
+            run.notes += reproductionNotes(scenario, tenantID: tenantID, info: info)
+        }
         return finish(run, duration: ContinuousClock.now - started)
     }
 

@@ -98,7 +98,6 @@ struct Validator {
         }
     }
 
-
     /// An OData instance annotation (`@odata.context`, `x@odata.type`): a name containing the scalar `@`, as the
     /// schema's `patternProperties {"@": true}` matches it. A scalar test, not a grapheme one: in `"a@\u0301"`
     /// the `@` and the combining mark form one grapheme, but the name still contains U+0040.
