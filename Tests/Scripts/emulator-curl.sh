@@ -10,13 +10,11 @@ CONFIG="${CONFIG:-debug}"
 if [ -z "${SKIP_BUILD:-}" ]; then swift build -c "$CONFIG" --product learning-contract >&2; fi
 BIN=".build/$CONFIG/learning-contract"
 WORK="$(mktemp -d /tmp/emulator-curl.XXXXXX)"
-"$BIN" serve --port 0 >"$WORK/serve.out" 2>"$WORK/serve.err" &
-SERVER_PID=$!
-cleanup() { kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; rm -rf "$WORK"; }
+. Tests/Scripts/serve-lib.sh
+cleanup() { if [ -n "${SERVE_PID:-}" ]; then kill "$SERVE_PID" 2>/dev/null || true; wait "$SERVE_PID" 2>/dev/null || true; fi; rm -rf "$WORK"; }
 trap cleanup EXIT
-for _ in $(seq 1 100); do grep -q '^Listening on ' "$WORK/serve.out" 2>/dev/null && break; sleep 0.1; done
-BASE="$(sed -n 's/^Listening on //p' "$WORK/serve.out")"
-[ -n "$BASE" ] || { echo "serve did not start:"; cat "$WORK/serve.err"; exit 1; }
+serve_start "$BIN" "$WORK/serve"
+BASE="$SERVE_BASE"
 [ "$(wc -l <"$WORK/serve.out")" -eq 1 ] || { echo "serve printed more than one line"; exit 1; }
 APP="$("$BIN" token --app)"
 LEARNER="$("$BIN" token)"

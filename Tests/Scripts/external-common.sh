@@ -15,6 +15,7 @@
 # build), this repository unless LEARNING_CONTRACT_ROOT names another checkout (e.g. a throwaway merge worktree).
 
 EXT_SCRIPTS="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+. "$EXT_SCRIPTS/serve-lib.sh"
 EXT_ROOT="$(cd "${LEARNING_CONTRACT_ROOT:-$EXT_SCRIPTS/../..}" && pwd)"
 EXT_WORK="$(mktemp -d "${TMPDIR:-/tmp}/learning-external.XXXXXX")"
 EXT_SERVE_PID=""
@@ -78,18 +79,10 @@ ext_build() {
 }
 
 ext_serve() {
-    "$EXT_BIN" serve --port 0 "$@" >"$EXT_WORK/serve.out" 2>"$EXT_WORK/serve.err" &
-    EXT_SERVE_PID=$!
-    local i
-    for i in $(seq 1 300); do
-        grep -q '^Listening on ' "$EXT_WORK/serve.out" 2>/dev/null && break
-        kill -0 "$EXT_SERVE_PID" 2>/dev/null || break
-        sleep 0.1
-    done
-    EXT_BASE="$(sed -n 's/^Listening on //p' "$EXT_WORK/serve.out")"
-    if [ -z "$EXT_BASE" ]; then
-        cat "$EXT_WORK/serve.err"
-        ext_fail "learning-contract serve did not print its 'Listening on' line within 30 s"
-    fi
+    local started=0
+    SERVE_WAIT_TENTHS=300 serve_start "$EXT_BIN" "$EXT_WORK/serve" "$@" && started=1
+    EXT_SERVE_PID="$SERVE_PID"
+    EXT_BASE="${SERVE_BASE:-}"
+    [ "$started" = 1 ] || ext_fail "learning-contract serve did not print its 'Listening on' line within 30 s"
     echo "== serve $* listening on $EXT_BASE (pid $EXT_SERVE_PID)"
 }

@@ -24,13 +24,11 @@ export PACT_DO_NOT_TRACK=true
 if [ -z "${SKIP_BUILD:-}" ]; then swift build --product learning-contract >&2; fi
 BIN=".build/debug/learning-contract"
 WORK="$(mktemp -d /tmp/pact-verify.XXXXXX)"
-"$BIN" serve --port 0 >"$WORK/serve.out" 2>"$WORK/serve.err" &
-SERVER_PID=$!
-cleanup() { kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; rm -rf "$WORK"; }
+. Tests/Scripts/serve-lib.sh
+cleanup() { if [ -n "${SERVE_PID:-}" ]; then kill "$SERVE_PID" 2>/dev/null || true; wait "$SERVE_PID" 2>/dev/null || true; fi; rm -rf "$WORK"; }
 trap cleanup EXIT
-for _ in $(seq 1 100); do grep -q '^Listening on ' "$WORK/serve.out" 2>/dev/null && break; sleep 0.1; done
-BASE="$(sed -n 's/^Listening on //p' "$WORK/serve.out")"
-[ -n "$BASE" ] || { echo "pact-verify: serve did not start:"; cat "$WORK/serve.err"; exit 1; }
+serve_start "$BIN" "$WORK/serve" || { echo "pact-verify: FAIL: serve did not start" >&2; exit 1; }
+BASE="$SERVE_BASE"
 PORT="${BASE##*:}"
 # The credential goes in a header, never in the pact file (test tokens expire).
 TOKEN="$("$BIN" token --app)"

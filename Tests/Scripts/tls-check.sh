@@ -34,14 +34,15 @@ EC=(-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes)
   openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out server.pem -days 2 -extfile server.ext
 ) >"$WORK/openssl.log" 2>&1 || { echo "tls-check: FAIL: openssl could not make the certificates"; cat "$WORK/openssl.log"; exit 1; }
 
-# start_serve NAME [serve args…]: starts `serve --port 0`, sets SERVE_URL.
+. Tests/Scripts/serve-lib.sh
+# start_serve NAME [serve args…]: serve_start, with the server stopped at exit; sets SERVE_URL.
 start_serve() {
   local name="$1"; shift
-  "$BIN" serve --port 0 "$@" >"$WORK/$name.out" 2>"$WORK/$name.err" &
-  PIDS+=($!)
-  for _ in $(seq 1 100); do grep -q '^Listening on ' "$WORK/$name.out" 2>/dev/null && break; sleep 0.1; done
-  SERVE_URL="$(sed -n 's/^Listening on //p' "$WORK/$name.out")"
-  [ -n "$SERVE_URL" ] || { echo "tls-check: FAIL: serve did not start"; cat "$WORK/$name.err"; exit 1; }
+  local started=0
+  serve_start "$BIN" "$WORK/$name" "$@" && started=1
+  PIDS+=("$SERVE_PID")
+  [ "$started" = 1 ] || { echo "tls-check: FAIL: serve did not start"; exit 1; }
+  SERVE_URL="$SERVE_BASE"
 }
 
 # The TLS proxy: a free port is found by trying (socat can't report the one it picked).
