@@ -40,15 +40,7 @@ struct HTTPClientURLSessionTests {
     }
 
     @Test(.timeLimit(.minutes(1))) func anEndlessChunkedBodyIsCutOffAtTheCap() async throws {
-        let server = try RawTestServer(script: { fd in
-            _ = RawTestServer.readHead(fd)
-            RawTestServer.write(fd, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n")
-            let chunk = "1000\r\n" + String(repeating: "x", count: 4096) + "\r\n"
-            for _ in 0..<100_000 {  // 400 MB if nobody stops it
-                let sent = chunk.utf8CString.withUnsafeBufferPointer { Glibc.send(fd, $0.baseAddress, chunk.utf8.count, Int32(MSG_NOSIGNAL)) }
-                if sent <= 0 { return }
-            }
-        })
+        let server = try RawTestServer(script: RawTestServer.endlessChunkedBody)
         defer { server.stop() }
         guard case .failure(let error) = await Self.send(server, maxResponseBytes: 100_000) else {
             Issue.record("expected responseTooLarge")

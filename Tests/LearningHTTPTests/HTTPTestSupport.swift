@@ -179,6 +179,17 @@ final class RawTestServer: @unchecked Sendable {
         let bytes = Array(text.utf8)
         _ = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress!, $0.count, Int32(MSG_NOSIGNAL)) }
     }
+
+    /// A 200 whose chunked body never ends (400 MB if nobody stops it): for the clients' response-size caps.
+    static let endlessChunkedBody: @Sendable (Int32) -> Void = { fd in
+        _ = readHead(fd)
+        write(fd, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n")
+        let chunk = "1000\r\n" + String(repeating: "x", count: 4096) + "\r\n"
+        for _ in 0..<100_000 {
+            let sent = chunk.utf8CString.withUnsafeBufferPointer { Glibc.send(fd, $0.baseAddress, chunk.utf8.count, Int32(MSG_NOSIGNAL)) }
+            if sent <= 0 { return }
+        }
+    }
 }
 
 /// Runs an external program with a hard time limit; returns its exit status and standard output.
