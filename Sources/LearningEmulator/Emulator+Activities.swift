@@ -10,7 +10,7 @@ extension Emulator {
 
     /// 400 `registrationIdInvalid` (spec R8), then 400 `providerNotEnabled` when sync is off (spec R7).
     func providerFailure(_ providerID: String, _ store: TenantStore?, _ call: Call, requireSync: Bool = true) -> HTTPResponse? {
-        guard let provider = store?.read({ $0.providers[providerID] }), ExactKey.same(provider.id, providerID) else {
+        guard let provider = store?.read({ $0.providers[providerID] }) else {
             return error(.registrationIdInvalid, call.context)
         }
         if requireSync && !provider.isSyncEnabled { return error(.providerNotEnabled, call.context) }

@@ -9,7 +9,7 @@ extension Emulator {
     static func content(_ key: ContentKey, providerID: String, in state: TenantState) -> StoredContent? {
         switch key {
         case .id(let id):
-            guard let content = state.contents[id], ExactKey.same(content.id, id), ExactKey.same(content.providerID, providerID) else { return nil }
+            guard let content = state.contents[id], ExactKey.same(content.providerID, providerID) else { return nil }
             return content
         case .externalID(let external):
             return state.contents.values

@@ -28,7 +28,7 @@ extension Emulator {
     /// An unknown provider is 404 `itemNotFound` (assumed; before field validation, as for activities).
     func updateProvider(_ id: String, _ call: Call) -> HTTPResponse {
         if let failure = permissionFailure(call) { return failure }
-        guard let store = tenants.existing(call.claims.tenantID), store.read({ $0.providers[id] }).map({ ExactKey.same($0.id, id) }) == true else {
+        guard let store = tenants.existing(call.claims.tenantID), store.read({ $0.providers[id] }) != nil else {
             return error(.itemNotFound, call.context)
         }
         if let failure = fieldFailure(call) { return failure }
@@ -60,7 +60,7 @@ extension Emulator {
     /// provider is 404 `itemNotFound` (assumed: the page prints no error table; as for update).
     func getProvider(_ id: String, _ call: Call) -> HTTPResponse {
         if let failure = permissionFailure(call) { return failure }
-        guard let provider = tenants.existing(call.claims.tenantID)?.read({ $0.providers[id] }), ExactKey.same(provider.id, id) else {
+        guard let provider = tenants.existing(call.claims.tenantID)?.read({ $0.providers[id] }) else {
             return error(.itemNotFound, call.context)
         }
         var contextURL = call.context.base + "/$metadata#employeeExperience/learningProviders"
@@ -75,7 +75,7 @@ extension Emulator {
     func deleteProvider(_ id: String, _ call: Call) -> HTTPResponse {
         if let failure = permissionFailure(call) { return failure }
         let removed = tenants.existing(call.claims.tenantID)?.write { state -> Bool in
-            guard let provider = state.providers[id], ExactKey.same(provider.id, id) else { return false }
+            guard state.providers[id] != nil else { return false }
             state.providers[id] = nil
             for content in state.contents.values where ExactKey.same(content.providerID, id) {
                 state.contents[content.id] = nil

@@ -90,19 +90,19 @@ public enum TestToken {
               case .object(let header)? = try? JSONReader().read(headerBytes).root,
               case .object(let payload)? = try? JSONReader().read(payloadBytes).root,
               !header.hasDuplicateMemberNames, !payload.hasDuplicateMemberNames,
-              let alg = header.exactMember("alg")?.stringValue, ExactKey.same(alg, "none"),
-              let tenant = payload.exactMember("tid")?.stringValue, !tenant.isEmpty
+              let alg = header["alg"]?.stringValue, ExactKey.same(alg, "none"),
+              let tenant = payload["tid"]?.stringValue, !tenant.isEmpty
         else { return nil }
-        if let typ = header.exactMember("typ"), typ.stringValue?.uppercased() != "JWT" { return nil }
-        guard let audience = payload.exactMember("aud")?.stringValue,
+        if let typ = header["typ"], typ.stringValue?.uppercased() != "JWT" { return nil }
+        guard let audience = payload["aud"]?.stringValue,
               acceptedAudiences.contains(where: { ExactKey.same($0, audience) }) else { return nil }
         guard let times = timeClaims(payload, now: now) else { return nil }
-        let object = payload.exactMember("oid")?.stringValue ?? ""
+        let object = payload["oid"]?.stringValue ?? ""
         let kind: Claims.Kind
-        if let scp = payload.exactMember("scp") {
+        if let scp = payload["scp"] {
             guard let text = scp.stringValue, !object.isEmpty else { return nil }
             kind = .delegated(scopes: text.split(separator: " ").map(String.init))
-        } else if let roles = payload.exactMember("roles")?.arrayValue {
+        } else if let roles = payload["roles"]?.arrayValue {
             kind = .application(roles: roles.compactMap(\.stringValue))
         } else {
             return nil
@@ -120,7 +120,7 @@ public enum TestToken {
         let latestStart = current + allowedClockSkewSeconds
         /// `.some(nil)`: absent; `nil`: present but not a whole number of seconds.
         func seconds(_ name: String) -> Int64?? {
-            guard let value = payload.exactMember(name) else { return .some(nil) }
+            guard let value = payload[name] else { return .some(nil) }
             guard let whole = value.numberValue?.integerValue else { return nil }
             return .some(whole)
         }
