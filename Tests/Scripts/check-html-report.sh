@@ -52,7 +52,10 @@ def handle(conn):
     try:
         conn.settimeout(5)
         data = conn.recv(4096)
-        log.write(data.split(b"\r\n", 1)[0].decode("latin-1") + "\n")
+        # A connection closed before sending a byte (Chromium opens spare sockets to its proxy) requested nothing:
+        # it is not logged. Any request line, however short, is.
+        if data:
+            log.write(data.split(b"\r\n", 1)[0].decode("latin-1") + "\n")
         conn.sendall(b"HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
     except Exception as error:
         log.write("trap error %r\n" % error)
