@@ -46,6 +46,10 @@ extension Emulator {
         var activity = StoredActivity(id: id, type: type, sequence: 0, from: object)
         // Spec 6.5: learningProviderId is filled from the path.
         activity["learningProviderId"] = .string(providerID)
+        // A lenient string dueDateTime or notes is stored in the metadata's shape.
+        for name in ["dueDateTime", "notes"] {
+            if let value = activity[name] { activity[name] = DocumentedShape.normalized(name, value) }
+        }
 
         let uniqueExternalIDs = configuration.contract.strictness(for: .externalIdUniqueness) == .strict
         let externalID = activity.externalID
@@ -190,7 +194,10 @@ extension Emulator {
             guard state.licenses[activity.learnerID] == true else { return .unlicensed }
             // Only updatable fields change; others are accepted and ignored (ambiguity #26, lenient).
             for name in updatable {
-                if let value = object[name] { activity[ActivityType.canonicalName(name)] = value }
+                if let value = object[name] {
+                    let canonical = ActivityType.canonicalName(name)
+                    activity[canonical] = DocumentedShape.normalized(canonical, value)
+                }
             }
             if !ExactKey.same(activity.learnerID, before.learnerID) || !ExactKey.same(activity.externalID, before.externalID) {
                 state.insert(activity)  // keeps the learner and external-id indexes right

@@ -6,9 +6,8 @@ import LearningHTTP
 /// response. It enforces the contract's rules and error catalog (`LearningContract`) and states nothing twice:
 /// field validation, messages and updatable fields come from `Contract`.
 ///
-/// Check order (spec 10, lead decisions): 401 → route errors (400 unknown segment, 405, faults, 400 query
-/// options, 415, 400 malformed JSON) → 403 scope → 400 provider registered → 400 sync enabled → (update and
-/// delete: 404) → 400 fields → 403 content/provider → 403 learner license → success.
+/// Check order: `CheckOrder.standard` (401 first, then route errors, faults, the request's form, 403 scope, the
+/// provider, 404, fields, content and licence).
 ///
 /// Thread-safe: `handle` may be called from any number of threads at once.
 public final class Emulator: Sendable {
@@ -86,22 +85,24 @@ public final class Emulator: Sendable {
     func handle(_ request: HTTPRequest, overNetwork: Bool) -> HTTPResponse {
         var context = RequestContext(request: request, requestID: ids.guid())
         let (path, query) = Self.split(request.target)
-        guard let segments = RouteParser.segments(of: path) else {
+        let parsedSegments = RouteParser.segments(of: path)
+        if let parsedSegments, parsedSegments.first == AdminEndpoint.prefix {
+            return admin(parsedSegments.dropFirst(), request, context, overNetwork: overNetwork)
+        }
+        // 401 before any route error, the version segment included (`CheckOrder.standard`).
+        guard let token = TestToken.bearerToken(fromAuthorization: context.headers.authorization),
+              let claims = tokens.claims(for: token) else { return error(.unauthenticated, context) }
+        guard let segments = parsedSegments else {
             return error(.resourceNotFoundForSegment, slots: ["segment": String(path)], context)
         }
         guard let first = segments.first else {
             return error(.resourceNotFoundForSegment, slots: ["segment": "/"], context)
         }
-        if first == AdminEndpoint.prefix { return admin(segments.dropFirst(), request, context, overNetwork: overNetwork) }
         guard let version = APIVersion(rawValue: first == "V1.0" ? "v1.0" : first == "Beta" ? "beta" : first) else {
             return error(.resourceNotFoundForSegment, slots: ["segment": first], context)
         }
         context.version = version
         context.base = baseURL(host: context.headers.host) + "/" + version.rawValue
-
-        // 401 first: Graph authenticates before it reads the path.
-        guard let token = TestToken.bearerToken(fromAuthorization: context.headers.authorization),
-              let claims = tokens.claims(for: token) else { return error(.unauthenticated, context) }
 
         let route: Route
         switch routeParser.route(segments.dropFirst()) {
@@ -119,7 +120,11 @@ public final class Emulator: Sendable {
         // Faults on demand: global rules, then the tenant's own.
         var decision = faults.next(operation: operation, method: request.method)
         if let store = tenants.existing(claims.tenantID) {
-            let tenantDecision = store.write { state in state.faults.isEmpty ? nil : state.faults.next(operation: operation, method: request.method) }
+            // Only the rule that answers spends: a tenant's rule stays unspent when a global one answered.
+            let answered = decision?.rule != nil
+            let tenantDecision = store.write { state in
+                state.faults.isEmpty ? nil : state.faults.next(operation: operation, method: request.method, answered: answered)
+            }
             decision = decision.map { $0.merged(with: tenantDecision) } ?? tenantDecision
         }
         if let decision {

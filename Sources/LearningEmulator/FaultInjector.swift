@@ -12,11 +12,11 @@ final class FaultInjector: @unchecked Sendable {
         isEmpty = rules.isEmpty
     }
 
-    func next(operation: Operation, method: String) -> FaultDecision? {
+    func next(operation: Operation, method: String, answered: Bool = false) -> FaultDecision? {
         if isEmpty { return nil }
         lock.lock()
         defer { lock.unlock() }
-        return schedule.next(operation: operation, method: method)
+        return schedule.next(operation: operation, method: method, answered: answered)
     }
 
     func reset(_ rules: [FaultRule]) {

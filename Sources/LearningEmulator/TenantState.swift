@@ -92,7 +92,8 @@ struct TenantState: Sendable {
             insert(StoredActivity(id: id, type: type, sequence: sequence, from: object))
         }
         for (user, licensed) in state.licenses { licenses[user.text] = licensed }
-        if !state.faults.isEmpty { faults = FaultSchedule(faults.rules + state.faults) }
+        // Added after the tenant's rules, whose counters go on (a spent `times` stays spent).
+        if !state.faults.isEmpty { faults.append(state.faults) }
     }
 
     /// The state document that recreates this tenant.

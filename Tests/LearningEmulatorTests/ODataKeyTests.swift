@@ -72,6 +72,31 @@ import Testing
         #expect(r.errorCode == EmulatorHarness().emulator.contract.catalog[.resourceNotFoundForSegment].code)
     }
 
+    /// OData 4.01 URL conventions, ABNF `SQUOTE-in-string = SQUOTE SQUOTE`: a `'` inside a string literal is written
+    /// `''`, so an external id that is one quote is addressed `''''` and decoded back to `'`; a lone `'` inside ends
+    /// the literal early and the rest is malformed: 400, never a lookup of something else.
+    @Test func anExternalIDOfOneQuoteIsAddressedWithTheQuoteDoubled() {
+        let h = EmulatorHarness()
+        let created = h.send("POST", Paths.contosoActivities, json: #"""
+        {"@odata.type": "#microsoft.graph.learningSelfInitiatedCourse", "learnerUserId": "\#(DocsWorld.learnerID)",
+         "learningContentId": "\#(DocsWorld.contosoContentID)", "learningProviderId": "\#(DocsWorld.contosoProviderID)",
+         "status": "inProgress", "externalCourseActivityId": "'"}
+        """#)
+        #expect(created.status == 201)
+        for suffix in ["(externalCourseActivityId='''')", "(externalCourseActivityId=%27%27%27%27)", "(externalcourseActivityId=''%27')"] {
+            let r = h.get(Paths.contosoActivities + suffix)
+            #expect(r.status == 200, "\(suffix)")
+            #expect(r["id"] == created["id"], "\(suffix)")
+            #expect(r["externalCourseActivityId"] == "'", "\(suffix)")
+        }
+        for suffix in ["(externalCourseActivityId=''')", "(externalCourseActivityId='%27')", "(externalCourseActivityId=')",
+                       "(externalCourseActivityId=''''')", "(externalCourseActivityId='a'b')"] {
+            let r = h.get(Paths.contosoActivities + suffix)
+            #expect(r.status == 400, "\(suffix)")
+            #expect(r.errorCode == h.emulator.contract.catalog[.resourceNotFoundForSegment].code, "\(suffix)")
+        }
+    }
+
     @Test func unquotedKeysAreRefusedWhenStrict() {
         var configuration = EmulatorConfiguration()
         configuration.contract.ambiguities["alternateKeyQuoting"] = .strict

@@ -247,7 +247,7 @@ extension Ambiguity {
             readings: [
                 Reading("Tables list: permission, service plan, provider enabled, registrationId, not found, fields, provider/content, license", sources: ["CREATE-v1", "UPDATE-v1", "ERR-PAGE"]),
             ],
-            preferred: "401 → 403 scope → 400 provider registered → 400 sync enabled → 404 (update/delete) → 400 fields → 403 provider/content → 403 license. Undocumented; the chosen default.",
+            preferred: CheckOrder.standard.summary + ". Undocumented; the chosen default (CheckOrder).",
             strict: "The same order.",
             lenient: "The same order.",
             affects: [.emulator, .runner]),
