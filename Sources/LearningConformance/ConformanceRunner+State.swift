@@ -37,6 +37,11 @@ extension ConformanceRunner {
         for requirement in scenario.requirements {
             switch requirement {
             case .api, .setup: continue
+            case .lenientReading(let ambiguity):
+                if info.strictReadings.contains(ambiguity) {
+                    reasons.append("needs \(requirement): the target reads ambiguity \(ambiguity) strictly (GET /_emulator/info, "
+                        + "\"readings\"), and a step sends what only the lenient reading accepts (`learning-contract ambiguities`)")
+                }
             case .profile(let key):
                 if profile[key] == nil {
                     reasons.append("needs \(requirement): \(key.summary) Add \"\(key.rawValue)\" to the target profile (--target FILE).")

@@ -31,6 +31,9 @@ public struct ConformanceRunner: Sendable {
         var mintTokens: Bool
         /// `GET {origin}/_emulator/info` answered: the target is this package's emulator (admin endpoint reachable).
         var isEmulator = false
+        /// Documented contradictions the target says it reads strictly (`/_emulator/info`, `readings`); empty for a
+        /// target that doesn't say.
+        var strictReadings: Set<Ambiguity.ID> = []
     }
 
     public func run(scenarios: [Scenario], progress: Progress? = nil) async -> ConformanceReport {
@@ -88,11 +91,16 @@ public struct ConformanceRunner: Sendable {
             let response = try await transport.send(request, to: origin, timeout: min(configuration.requestTimeout, configuration.stepTimeout))
             var tokens = false
             var isEmulator = false
+            var strictReadings: Set<Ambiguity.ID> = []
             if response.status == 200, let document = try? JSONReader().read(response.body) {
                 tokens = document.root["testTokens"]?.boolValue == true
                 isEmulator = document.root["emulator"]?.stringValue != nil
+                if case .object(let readings)? = document.root["readings"] {
+                    strictReadings = Set(readings.members.filter { $0.value.stringValue == "strict" }.map { Ambiguity.ID(rawValue: $0.key) })
+                }
             }
-            return .success(TargetInfo(mintTokens: configuration.mintTestTokens ?? tokens, isEmulator: isEmulator))
+            return .success(TargetInfo(mintTokens: configuration.mintTestTokens ?? tokens, isEmulator: isEmulator,
+                                       strictReadings: strictReadings))
         } catch {
             switch error {
             case .connectionRefused(let detail): return .failure(Unreachable(message: "connection refused (\(detail))"))

@@ -1,3 +1,5 @@
+import LearningContract
+
 /// What a scenario needs from the target beyond its base URL, declared in the fixture's `requires`
 /// (`Conformance/README.md`, "Requirements"). The runner executes every scenario whose requirements the target
 /// meets and skips the others, each skip naming the requirement it lacks.
@@ -11,6 +13,12 @@ public enum ScenarioRequirement: Sendable, Hashable, Comparable, CustomStringCon
     /// State only the target's operator can set (licences, sync disabled, faults, the docs world): a
     /// Pact-style state endpoint (`--state-url`) or the emulator's admin endpoint.
     case operatorState
+    /// `reading:lenient:<ambiguity>`: a step sends what only the lenient reading of that documented contradiction
+    /// accepts (the docs' own example, which the strict reading refuses). A target that says it reads the
+    /// contradiction strictly (the emulator's `GET /_emulator/info`, `readings`) skips the scenario, naming why.
+    case lenientReading(Ambiguity.ID)
+
+    static let lenientReadingPrefix = "reading:lenient:"
 
     /// `api`, `profile:providerId`, `setup`, `operatorState`.
     public init?(text: String) {
@@ -18,6 +26,10 @@ public enum ScenarioRequirement: Sendable, Hashable, Comparable, CustomStringCon
         case "api": self = .api
         case "setup": self = .setup
         case "operatorState": self = .operatorState
+        case _ where text.hasPrefix(Self.lenientReadingPrefix):
+            let id = Ambiguity.ID(rawValue: String(text.dropFirst(Self.lenientReadingPrefix.count)))
+            guard Ambiguity.documented.contains(where: { $0.id == id }) else { return nil }
+            self = .lenientReading(id)
         default:
             guard text.hasPrefix("profile:"), let key = TargetProfile.Key(rawValue: String(text.dropFirst("profile:".count))) else {
                 return nil
@@ -32,6 +44,7 @@ public enum ScenarioRequirement: Sendable, Hashable, Comparable, CustomStringCon
         case .profile(let key): "profile:" + key.rawValue
         case .setup: "setup"
         case .operatorState: "operatorState"
+        case .lenientReading(let id): Self.lenientReadingPrefix + id.rawValue
         }
     }
 
@@ -42,6 +55,7 @@ public enum ScenarioRequirement: Sendable, Hashable, Comparable, CustomStringCon
             case .profile: 1
             case .setup: 2
             case .operatorState: 3
+            case .lenientReading: 4
             }
         }
         return (rank(lhs), lhs.description) < (rank(rhs), rhs.description)
@@ -50,5 +64,6 @@ public enum ScenarioRequirement: Sendable, Hashable, Comparable, CustomStringCon
     /// Every accepted spelling, for error messages and the JSON Schema.
     public static var allTexts: [String] {
         ["api", "setup", "operatorState"] + TargetProfile.Key.allCases.map { "profile:" + $0.rawValue }
+            + Ambiguity.documented.map { lenientReadingPrefix + $0.id.rawValue }
     }
 }

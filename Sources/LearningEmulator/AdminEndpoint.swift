@@ -5,7 +5,9 @@ import LearningHTTP
 /// prefix `/_emulator` (Conformance/STATE.md). It is for tests; `AdminAccess` says who may use it (by default only
 /// requests whose `Host` names a loopback address, and `serve` then refuses a non-loopback `--host`).
 ///
-/// - `GET /_emulator/info` → 200 `{"emulator","testTokens","defaultTenant","versions"}`
+/// - `GET /_emulator/info` → 200 `{"emulator","testTokens","defaultTenant","versions","readings"}`; `readings` maps
+///   every documented contradiction to the reading the emulator takes (`strict` or `lenient`), so the runner skips
+///   scenarios that need the other one (`reading:lenient:<ambiguity>`)
 /// - `PUT /_emulator/tenants/{tid}/state` (state document) → 204, replaces the tenant's state
 /// - `POST /_emulator/tenants/{tid}/state` (state document) → 204, applies it on top of the current state
 /// - `GET /_emulator/tenants/{tid}/state` → 200 state document (404 for an unknown tenant)
@@ -27,6 +29,9 @@ extension Emulator {
             return json(200, [
                 "emulator": "learning-contract", "testTokens": true, "defaultTenant": .string(TestToken.defaultTenantID),
                 "versions": .array(APIVersion.allCases.map { .string($0.rawValue) }),
+                "readings": .object(JSONObject(Ambiguity.documented.map {
+                    .init(key: $0.id.rawValue, value: .string(configuration.contract.strictness(for: $0.id).rawValue))
+                })),
             ], context)
         case 1 where path[0] == ProviderStateEndpoint.segment:
             return providerState(request, context)

@@ -30,6 +30,8 @@ import Testing
         (fixture(#""requires": ["api"],"#, path: "/x/{{profile.providerId}}"), "/requires", "needs 'profile:providerId'"),
         (fixture(#""requires": ["api"], "states": [{"name": "the docs world"}],"#), "/requires", "needs 'operatorState'"),
         (fixture(#""requires": ["profile:nope"],"#), "/requires/0", "unknown requirement 'profile:nope'"),
+        (fixture(#""requires": ["reading:lenient:noSuchAmbiguity"],"#), "/requires/0", "unknown requirement 'reading:lenient:noSuchAmbiguity'"),
+        (fixture(#""requires": ["reading:strict:dueDateTimeShape"],"#), "/requires/0", "unknown requirement"),
         (fixture(#""states": [{"name": "a world that isn't known"}],"#), "/states/0/name", "unknown provider state"),
         (fixture(#""states": [{"name": "the docs world", "extra": 1}],"#), "/states/0/extra", "unknown key"),
         (fixture("", path: "/x/{{profile.nope}}"), "/steps", "unknown profile key"),
@@ -41,6 +43,12 @@ import Testing
             guard let error = error as? FixtureError else { return false }
             return error.pointer.description == pointer && error.message.contains(message)
         }
+    }
+
+    @Test func aLenientReadingNamesADocumentedContradiction() throws {
+        let scenario = try Self.load(Self.fixture(#""requires": ["reading:lenient:dueDateTimeShape", "api"],"#))
+        #expect(scenario.requirements == [.lenientReading(.dueDateTimeShape)])
+        #expect(scenario.requirements.map(\.description) == ["reading:lenient:dueDateTimeShape"])
     }
 
     @Test func everyShippedScenarioDeclaresItsRequirements() throws {

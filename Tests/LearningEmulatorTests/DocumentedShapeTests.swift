@@ -69,3 +69,21 @@ import Testing
         #expect(read["notes"] == ["contentType": "text", "content": "changed"])
     }
 }
+
+/// `serve --strict` refuses an update body that repeats a non-updatable property (ambiguity
+/// `nonUpdatableFieldsInUpdate`, strict reading: learn.microsoft.com/graph/api/learningcourseactivity-update?view=graph-rest-1.0,
+/// "Request body" table, which doesn't list assignmentType). The value is valid; the message says what is wrong:
+/// the documented "Input field {fieldName} is invalid" (same page, "Responses" table, row 400 invalid) followed by the
+/// reason.
+@Suite struct StrictUpdateMessageTests {
+    @Test func aNonUpdatablePropertyIsNamedAsSuch() {
+        let h = EmulatorHarness(EmulatorConfiguration(contract: ContractConfiguration(strictness: .strict)))
+        let r = h.send("PATCH", Paths.contosoActivities + "/" + DocsWorld.assignmentID, json: #"""
+        {"@odata.type": "#microsoft.graph.learningAssignment", "assignmentType": "required", "status": "inProgress"}
+        """#)
+        #expect(r.status == 400)
+        let documented = h.emulator.contract.catalog.error(.fieldInvalid, slots: ["fieldName": "assignmentType"])
+        #expect(r.errorCode == documented.code)
+        #expect(r.errorMessage == documented.message + ": it is not an updatable property")
+    }
+}

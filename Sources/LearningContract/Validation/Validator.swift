@@ -170,8 +170,13 @@ struct Validator {
                     ? "\(location.dotted) is set by the service, not by the request body"
                     : "\(location.dotted) is not a property of this subtype in the metadata"
             let isStrict = configuration.strictness(for: ambiguity) == .strict
+            // The message names the reason after the documented "Input field {fieldName} is invalid": the value may be
+            // valid, it is the property that may not be sent.
+            let reason = ambiguity == .nonUpdatableFieldsInUpdate ? "it is not an updatable property"
+                : ambiguity == .serverGeneratedFieldsInCreate ? "it is set by the service" : nil
             report(ambiguity == .nonUpdatableFieldsInUpdate ? .notUpdatable : .unknownProperty, at: location.pointer, field: location.dotted,
-                   detail: explanation, ruleID: ruleID + ".presence", source: rule.source, row: .fieldInvalid, ambiguity: ambiguity)
+                   detail: explanation, ruleID: ruleID + ".presence", source: rule.source, row: .fieldInvalid, ambiguity: ambiguity,
+                   reason: reason)
             if isStrict { return }
         }
         if case .null = value {
@@ -329,11 +334,12 @@ struct Validator {
 
     private mutating func report(
         _ kind: Violation.Kind, at pointer: JSONPointer, field: String, detail: String, ruleID: String, source: Source,
-        row: ErrorRow.ID, slots: [String: String] = [:], ambiguity: Ambiguity.ID? = nil
+        row: ErrorRow.ID, slots: [String: String] = [:], ambiguity: Ambiguity.ID? = nil, reason: String? = nil
     ) {
+        let message = Self.render(catalog[row].messageTemplate, field: field, slots: slots)
         let violation = Violation(
             pointer: pointer, field: field, kind: kind, detail: detail, ruleID: ruleID, source: source, errorRow: row,
-            message: Self.render(catalog[row].messageTemplate, field: field, slots: slots), ambiguity: ambiguity)
+            message: reason.map { message + ": " + $0 } ?? message, ambiguity: ambiguity)
         if let ambiguity, configuration.strictness(for: ambiguity) == .lenient {
             variants.append(violation)
         } else {
