@@ -17,11 +17,16 @@ extension Emulator {
         return nil
     }
 
+    /// The contract's report on the body `call.body` holds, made from its bytes without reading them again: the
+    /// single pass settles a valid body, the compiled reporting path reports the others.
+    func bodyReport(_ call: Call) -> ValidationReport {
+        contract.validate(call.context.request.body, parsed: call.body, operation: call.operation,
+                          apiVersion: call.context.version, using: fastValidator)
+    }
+
     /// The contract's field verdict (400 with the contract's error body), or `nil` when the body is valid.
-    func fieldFailure(_ call: Call) -> HTTPResponse? {
-        // The contract's single-pass validator settles valid bodies without a tree; others get the full report.
-        let report = contract.validateFast(call.context.request.body, operation: call.operation,
-                                           apiVersion: call.context.version, using: fastValidator)
+    func fieldFailure(_ call: Call, report: ValidationReport? = nil) -> HTTPResponse? {
+        let report = report ?? bodyReport(call)
         if let graphError = report.graphError { return error(graphError, call.context) }
         if !report.isValid { return error(.malformedBody, call.context) }
         return nil
@@ -33,9 +38,10 @@ extension Emulator {
         if let failure = permissionFailure(call) { return failure }
         let store = tenants.existing(call.claims.tenantID)
         if let failure = providerFailure(providerID, store, call) { return failure }
-        if let failure = fieldFailure(call) { return failure }
-        guard let store, case .object(let object) = call.body,
-              let type = ActivityType(rawValue: object["@odata.type"]?.stringValue ?? "") else {
+        let report = bodyReport(call)
+        if let failure = fieldFailure(call, report: report) { return failure }
+        // The subtype the contract judged the body as.
+        guard let store, case .object(let object) = call.body, let type = report.odataType.flatMap(ActivityType.init(rawValue:)) else {
             return error(.fieldInvalid, slots: ["fieldName": "@odata.type"], call.context)
         }
         let learnerID = object["learnerUserId"]?.stringValue ?? ""

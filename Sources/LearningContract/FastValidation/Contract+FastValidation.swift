@@ -2,7 +2,9 @@ import Foundation
 
 extension Contract {
     /// The same report as `validate(_:operation:apiVersion:)`, reached faster: the single pass settles valid
-    /// payloads without building a tree, and everything else goes through the reporting path.
+    /// payloads without building a tree, and every other report is built by the compiled reporting path
+    /// (`FastValidator.report`) from one more pass over the bytes; only what that path leaves to the tree
+    /// (malformed JSON, a body that isn't an object, more than 64 top-level members) is read into one.
     public func validateFast(_ bytes: some Collection<UInt8>, operation: Operation, apiVersion: APIVersion = .v1) -> ValidationReport {
         validateFast(bytes, operation: operation, apiVersion: apiVersion, using: FastValidatorCache.shared.validator(for: self))
     }
@@ -12,23 +14,50 @@ extension Contract {
     public func validateFast(
         _ bytes: some Collection<UInt8>, operation: Operation, apiVersion: APIVersion = .v1, using validator: FastValidator
     ) -> ValidationReport {
+        validateFast(bytes, document: nil, operation: operation, apiVersion: apiVersion, using: validator)
+    }
+
+    /// Validates a body the caller has already read into `document` (the tree of exactly these `bytes`), without
+    /// reading it again: the verdict and the findings come from the compiled passes over the bytes, and the values
+    /// a finding shows are taken from `document`. The report is the one `validate(document, …)` gives.
+    public func validate(
+        _ bytes: some Collection<UInt8>, parsed document: JSONValue, operation: Operation, apiVersion: APIVersion = .v1,
+        using validator: FastValidator
+    ) -> ValidationReport {
+        validateFast(bytes, document: document, operation: operation, apiVersion: apiVersion, using: validator)
+    }
+
+    func validateFast(
+        _ bytes: some Collection<UInt8>, document: JSONValue?, operation: Operation, apiVersion: APIVersion,
+        using validator: FastValidator
+    ) -> ValidationReport {
+        let contiguous: ValidationReport? = bytes.withContiguousStorageIfAvailable {
+            validateFast(UnsafeRawBufferPointer($0), document: document, operation: operation, apiVersion: apiVersion, using: validator)
+        }
+        if let contiguous { return contiguous }
+        return Array(bytes).withUnsafeBytes {
+            validateFast($0, document: document, operation: operation, apiVersion: apiVersion, using: validator)
+        }
+    }
+
+    private func validateFast(
+        _ buffer: UnsafeRawBufferPointer, document: JSONValue?, operation: Operation, apiVersion: APIVersion,
+        using validator: FastValidator
+    ) -> ValidationReport {
         // Only a body valid without any variant has an empty report; every other report is built to be shown.
-        func emptyReportBody(_ buffer: UnsafeRawBufferPointer) -> Int? {
-            let result = validator.evaluate(buffer, operation: operation, apiVersion: apiVersion, settle: false)
-            return result.variants == 0 ? result.body : nil
+        let result = validator.evaluate(buffer, operation: operation, apiVersion: apiVersion, settle: false)
+        if let chosen = result.body, result.variants == 0 {
+            let rule = validator.body(chosen)
+            return ValidationReport(
+                operation: operation, apiVersion: apiVersion, bodyRule: rule.id, odataType: rule.odataType, violations: [],
+                variants: [], catalog: catalog)
         }
-        let body: Int?? = bytes.withContiguousStorageIfAvailable { emptyReportBody(UnsafeRawBufferPointer($0)) }
-        let chosen: Int?
-        if let body {
-            chosen = body
-        } else {
-            chosen = Array(bytes).withUnsafeBytes { emptyReportBody($0) }
+        if let report = validator.report(buffer, operation: operation, apiVersion: apiVersion, contract: self, document: document) {
+            return report
         }
-        guard let chosen else { return validate(bytes, operation: operation, apiVersion: apiVersion) }
-        let rule = validator.body(chosen)
-        return ValidationReport(
-            operation: operation, apiVersion: apiVersion, bodyRule: rule.id, odataType: rule.odataType, violations: [],
-            variants: [], catalog: catalog)
+        // What the compiled path leaves to the tree (malformed JSON, not an object, very many members).
+        if let document { return validate(document, operation: operation, apiVersion: apiVersion) }
+        return validate(buffer, operation: operation, apiVersion: apiVersion)
     }
 
     /// Whether the payload is valid (no violation), from the fast path where it is certain and from the report

@@ -11,6 +11,10 @@ struct FastTableBuilder {
     var bodyShapes: [Int] = []
     /// Per body: the pool range of its `@odata.type`, if any.
     var bodyTypes: [FastByteRange?] = []
+    /// Per body: where each of its fields (in rule order) and their aliases are among its top-level shape's slots.
+    var bodyFieldSlots: [[FastFieldSlots]] = []
+    /// The field positions of the shape `compileShape` compiled last.
+    private var lastFieldSlots: [FastFieldSlots] = []
     /// Per `FastOperationEntry.position`.
     var operations: [FastOperationEntry] = []
     /// `@odata.type"` (the name and its closing quote), for the byte search.
@@ -39,6 +43,7 @@ struct FastTableBuilder {
             let type = body.odataType.map { addToPool(Array($0.utf8)) }
             bodyTypes.append(type)
             bodyShapes.append(compileShape(body.fields, rejectsUnknown: rules.unknownProperties == .reject, topLevel: multi ? (type ?? FastByteRange(offset: 0, length: -1)) : nil, singleBody: !multi))
+            bodyFieldSlots.append(lastFieldSlots)
         }
     }
 
@@ -53,6 +58,7 @@ struct FastTableBuilder {
         var names: [(String, FastSlot)] = []
         var required: UInt64 = 0
         var supported = true
+        var fieldSlots: [FastFieldSlots] = []
         func bit(_ index: Int) -> UInt64 { index < 64 ? 1 << UInt64(index) : 0 }
         if let topLevel {
             // A subtype whose @odata.type can't be told (nil) never matches: its bodies always need a report.
@@ -81,7 +87,9 @@ struct FastTableBuilder {
             }
             let primary = names.count
             names.append((field.name, slot))
+            fieldSlots.append(FastFieldSlots(primary: primary, aliases: []))
             for alias in field.aliases {
+                fieldSlots[fieldSlots.count - 1].aliases.append(names.count)
                 // The alias is checked as the property itself, and is a reading of its own contradiction.
                 var aliasSlot = slot
                 aliasSlot.bit = bit(names.count)
@@ -97,6 +105,7 @@ struct FastTableBuilder {
             if !field.aliases.isEmpty, case .disputedPresent = field.presence { supported = false }
         }
         if names.count > 64 || Set(names.map(\.0)).count != names.count { supported = false }
+        lastFieldSlots = fieldSlots
 
         var size = 8
         while size < names.count * 4 { size *= 2 }
@@ -117,7 +126,7 @@ struct FastTableBuilder {
         }
         shapes.append(FastShape(
             entryStart: entryStart, mask: size - 1, requiredMask: required, rejectsUnknown: rejectsUnknown, supported: supported,
-            slotStart: slotStart, slotCount: names.count))
+            recordable: names.count <= 64 && Set(names.map(\.0)).count == names.count, slotStart: slotStart, slotCount: names.count))
         return shapes.count - 1
     }
 

@@ -40,6 +40,13 @@ struct FastSlot {
     var alternateAmbiguity: Int = -1
 }
 
+/// Where one field of a shape is among the shape's slots (offsets from `FastShape.slotStart`): its name, then
+/// each of its aliases in rule order.
+struct FastFieldSlots {
+    var primary: Int
+    var aliases: [Int]
+}
+
 /// One entry of a shape's open-addressing name table.
 struct FastKeyEntry {
     var hash: UInt32
@@ -57,6 +64,9 @@ struct FastShape {
     var rejectsUnknown: Bool
     /// False when the shape can't be compiled (more than 64 names, clashing names): always `needsReport`.
     var supported: Bool
+    /// Whether the recording pass of the compiled report can read it (at most 64 distinct names): true also for
+    /// shapes the fast path leaves to the report, since the report judges presence and aliases itself.
+    var recordable: Bool = true
     /// Its slots, contiguous.
     var slotStart: Int = 0
     var slotCount: Int = 0

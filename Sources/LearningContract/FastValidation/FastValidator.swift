@@ -15,18 +15,20 @@ import Foundation
 /// `@` members, values nested deeper than 128 containers inside an ignored member, and rule sets it can't
 /// compile (more than 64 names in one object).
 public struct FastValidator: @unchecked Sendable {
-    private let storage: FastTableStorage
-    private let tables: FastTableView
-    private let bodyShapes: [Int]
-    private let bodyTypes: [FastByteRange?]
-    private let bodyIDs: [String]
-    private let bodyODataTypes: [String?]
-    private let operations: [FastOperationEntry]
-    private let discriminatorName: FastByteRange
+    let storage: FastTableStorage
+    let tables: FastTableView
+    let bodyShapes: [Int]
+    let bodyTypes: [FastByteRange?]
+    let bodyIDs: [String]
+    let bodyODataTypes: [String?]
+    let operations: [FastOperationEntry]
+    let discriminatorName: FastByteRange
+    /// Per body: its fields' slots (see `FastFieldSlots`), for the compiled report.
+    let bodyFieldSlots: [[FastFieldSlots]]
     /// The contradictions the compiled rules can meet; bit i of a variant mask is `ambiguities[i]`.
     let ambiguities: [Ambiguity.ID]
     /// The ones the configuration judges strictly.
-    private let strictMask: UInt64
+    let strictMask: UInt64
     /// The reader limits the reporting path applies in `Contract.validate` by default.
     let limits: JSONReader.Limits
 
@@ -47,6 +49,7 @@ public struct FastValidator: @unchecked Sendable {
         bodyODataTypes = rules.bodies.map(\.odataType)
         operations = builder.operations
         discriminatorName = builder.discriminatorName
+        bodyFieldSlots = builder.bodyFieldSlots
         ambiguities = builder.ambiguities
         var strict: UInt64 = 0
         for (i, id) in builder.ambiguities.enumerated() where i < 64 && configuration.strictness(for: id) == .strict {
@@ -143,7 +146,7 @@ public struct FastValidator: @unchecked Sendable {
 
     /// Finds the first `"@odata.type"` name followed by `:` and one of the candidates' type strings by a byte
     /// search, so a `@odata.type` anywhere in the object works. The pass then checks it is the top-level one.
-    private func guessBody(_ base: UnsafePointer<UInt8>, _ count: Int, _ candidates: [Int]) -> Int? {
+    func guessBody(_ base: UnsafePointer<UInt8>, _ count: Int, _ candidates: [Int]) -> Int? {
         let name = tables.pool + discriminatorName.offset
         let nameLength = discriminatorName.length
         var from = 0

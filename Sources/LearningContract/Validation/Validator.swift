@@ -47,7 +47,7 @@ struct Validator {
         return finish(operation, body: chosen)
     }
 
-    private func finish(_ operation: Operation, body: BodyRule?) -> ValidationReport {
+    func finish(_ operation: Operation, body: BodyRule?) -> ValidationReport {
         ValidationReport(
             operation: operation, apiVersion: apiVersion, bodyRule: body?.id, odataType: body?.odataType,
             violations: violations, variants: variants, catalog: catalog)
@@ -57,7 +57,7 @@ struct Validator {
 
     /// Picks the body rule by `@odata.type` (spec 6.1 R2, R4). Without a usable one no field can be judged,
     /// so the report says only that.
-    private mutating func selectSubtype(_ object: MemberIndex, bodies: [BodyRule], operation: Operation) -> BodyRule? {
+    mutating func selectSubtype(_ object: MemberIndex, bodies: [BodyRule], operation: Operation) -> BodyRule? {
         let types = bodies.compactMap(\.odataType)
         let ruleID = "\(operation.rawValue).@odata.type"
         let source = Source("CREATE-v1", "\"@odata.type selects the type\"; RES-LA-v1 and RES-LSIC-v1 mark @odata.type Required", spec: "5.1, 6.1 R2, R4")
@@ -91,7 +91,12 @@ struct Validator {
     /// Keys are compared byte for byte, as the reader and the fast path compare them: `"caf\u00e9"` and
     /// `"cafe\u0301"` are different names to JSON, though Swift's `==` calls the strings equal. One pass.
     private mutating func reportDuplicates(_ index: MemberIndex, pointer: JSONPointer, prefix: String, ruleID: String) {
-        for (key, count) in index.repeated {
+        reportDuplicates(index.repeated, pointer: pointer, prefix: prefix, ruleID: ruleID)
+    }
+
+    /// `repeated`: names that appear more than once, in the order of their second appearance, with their counts.
+    mutating func reportDuplicates(_ repeated: [(key: String, count: Int)], pointer: JSONPointer, prefix: String, ruleID: String) {
+        for (key, count) in repeated {
             report(.duplicateKey, at: pointer.appending(key), field: dotted(prefix, key),
                    detail: "\"\(key)\" appears \(count) times; JSON parsers disagree on which value wins (RFC 8259 section 4)",
                    ruleID: ruleID + ".duplicateKey", source: .assumed("RFC 8259: names within an object SHOULD be unique"), row: .fieldInvalid)
@@ -110,19 +115,24 @@ struct Validator {
         for (position, member) in index.members.enumerated() where !Self.isKnown(member.key, fields: fields, topLevel: topLevel) {
             if Self.isAnnotation(member.key) { continue }
             guard rules.unknownProperties == .reject, index.first(member.key) == position else { continue }  // once per name
-            let field = dotted(prefix, member.key)
-            var detail = "\"\(member.key)\" is not a property of this body"
-            var source = Source.assumed("the docs never say; Graph rejects properties its types don't define (policy unknownProperties=reject)")
-            if topLevel, let owner = body.otherSubtypeFields[member.key], body.otherSubtypeFields.keys.contains(where: { ExactKey.same($0, member.key) }) {
-                let subtype = body.odataType.flatMap { $0.split(separator: ".").last.map(String.init) } ?? "this body"
-                detail = "\"\(member.key)\" belongs to \(owner), not to \(subtype)"
-                source = Source("CSDL-v1", "EntityType \(owner) defines \(member.key); \(subtype) does not", spec: "4.1")
-            } else if let close = fields.first(where: { $0.name.lowercased() == member.key.lowercased() }) {
-                detail += "; did you mean \"\(close.name)\"? (property names are case-sensitive)"
-            }
-            report(.unknownProperty, at: pointer.appending(member.key), field: field, detail: detail,
-                   ruleID: "\(body.id).\(field).unknown", source: source, row: .fieldInvalid)
+            reportUnknown(member.key, pointer: pointer, prefix: prefix, body: body, fields: fields, topLevel: topLevel)
         }
+    }
+
+    /// A member no rule names (not an annotation), under `unknownProperties=reject`, reported once per name.
+    mutating func reportUnknown(_ key: String, pointer: JSONPointer, prefix: String, body: BodyRule, fields: [FieldRule], topLevel: Bool) {
+        let field = dotted(prefix, key)
+        var detail = "\"\(key)\" is not a property of this body"
+        var source = Source.assumed("the docs never say; Graph rejects properties its types don't define (policy unknownProperties=reject)")
+        if topLevel, let owner = body.otherSubtypeFields[key], body.otherSubtypeFields.keys.contains(where: { ExactKey.same($0, key) }) {
+            let subtype = body.odataType.flatMap { $0.split(separator: ".").last.map(String.init) } ?? "this body"
+            detail = "\"\(key)\" belongs to \(owner), not to \(subtype)"
+            source = Source("CSDL-v1", "EntityType \(owner) defines \(key); \(subtype) does not", spec: "4.1")
+        } else if let close = fields.first(where: { $0.name.lowercased() == key.lowercased() }) {
+            detail += "; did you mean \"\(close.name)\"? (property names are case-sensitive)"
+        }
+        report(.unknownProperty, at: pointer.appending(key), field: field, detail: detail,
+               ruleID: "\(body.id).\(field).unknown", source: source, row: .fieldInvalid)
     }
 
     private static func isKnown(_ key: String, fields: [FieldRule], topLevel: Bool) -> Bool {
@@ -130,7 +140,7 @@ struct Validator {
         return fields.contains { ExactKey.same($0.name, key) || $0.aliases.contains { ExactKey.same($0.name, key) } }
     }
 
-    private mutating func checkField(_ rule: FieldRule, in object: MemberIndex, pointer: JSONPointer, prefix: String, body: BodyRule) {
+    mutating func checkField(_ rule: FieldRule, in object: MemberIndex, pointer: JSONPointer, prefix: String, body: BodyRule) {
         var key = rule.name
         var value = object.value(rule.name)
         // Names, ids and pointers are built only when something is found: this runs for every field of every payload.
