@@ -51,9 +51,8 @@ extension OpenAPIExporter {
             required.insert("@odata.type", at: 0)
         }
         properties["id"] = ["type": "string", "description": "Server-generated id (spec 6.5).", "x-source": "CSDL-v1, entity key id (Nullable=false)"]
-        for field in body.fields {
-            if case .disputedPresent = field.presence { continue }
-            var schema = responseSchema(field.kind, nullable: field.nullable, rules: rules)
+        for field in body.fields where isEntityProperty(field) {
+            var schema = responseSchema(field, rules: rules)
             schema = JSONObject([JSONObject.Member(key: "x-source", value: .string(field.source.description))] + schema.members)
             properties[field.name] = .object(schema)
         }
@@ -67,9 +66,15 @@ extension OpenAPIExporter {
         return .object(object)
     }
 
-    static func responseSchema(_ kind: FieldKind, nullable: Bool, rules: RuleSet) -> JSONObject {
+    /// The schema of a property as a response carries it. An enum lists every CSDL member and every documented variant
+    /// value: a response echoes the member as it was stored, and a variant a request may send is stored as sent.
+    /// The reading for learningContent `level`: `serve` echoes "Advanced" as sent, and the docs' own response example
+    /// is capitalised (learn.microsoft.com/graph/api/learningcontent-update?view=graph-rest-1.0, "Response" example,
+    /// `"level": "Beginner"`), while the CSDL members are lower case (ambiguity levelCasing); a response may carry either.
+    static func responseSchema(_ field: FieldRule, rules: RuleSet) -> JSONObject {
+        let nullable = field.nullable
         func type(_ name: String) -> JSONValue { nullable ? [.string(name), "null"] : .string(name) }
-        switch kind {
+        switch field.kind {
         case .string, .localDateTime, .duration:
             return ["type": type("string")]
         case .dateTimeOffset:
@@ -84,13 +89,13 @@ extension OpenAPIExporter {
             ]
         case .enumeration(let name, let allowed):
             var values = rules.enumDefinition(name)?.members ?? allowed
-            for value in allowed where !values.contains(value) { values.append(value) }
+            for value in allowed + field.variantValues.map(\.value) where !values.contains(value) { values.append(value) }
             return ["type": type("string"), "enum": .array(values.map(JSONValue.string) + (nullable ? [.null] : [])), "x-enum": .string(name)]
         case .stringArray:
             return ["type": type("array"), "items": ["type": "string"]]
         case .object(let typeName, let fields):
             var properties = JSONObject()
-            for field in fields { properties[field.name] = .object(responseSchema(field.kind, nullable: field.nullable, rules: rules)) }
+            for field in fields { properties[field.name] = .object(responseSchema(field, rules: rules)) }
             return ["type": type("object"), "x-type": .string(typeName), "properties": .object(properties)]
         }
     }

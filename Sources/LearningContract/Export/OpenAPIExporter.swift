@@ -41,7 +41,7 @@ public enum OpenAPIExporter {
 
     static func paths(contract: Contract) -> JSONValue {
         var paths = JSONObject()
-        for endpoint in APIEndpoint.all {
+        for endpoint in describedEndpoints {
             var item = paths[endpoint.path]?.objectValue ?? JSONObject()
             item[endpoint.method] = operation(endpoint, contract: contract)
             paths[endpoint.path] = .object(item)
@@ -57,10 +57,20 @@ public enum OpenAPIExporter {
         object["x-operation"] = .string(endpoint.operation.rawValue)
         if let row = endpoint.specRow { object["x-spec-row"] = .string("2.1 " + row) }
         object["x-source"] = .string(endpoint.source.description)
+        let aliases = refAliases(of: endpoint)
+        if !aliases.isEmpty {
+            object["x-ref-forms"] = .array(aliases.map { alias in
+                ["operationId": .string(alias.id), "path": .string(alias.path), "x-source": .string(alias.source.description)]
+            })
+            object["description"] = .string(
+                "The same deletion is served at " + aliases.map(\.path).joined(separator: " and ")
+                    + " (the form the doc page prints); it is listed once, here, so that a tool reading this document knows the "
+                    + "entity at this path is gone after either form.")
+        }
         var parameters: [JSONValue] = endpoint.pathParameters.map { ["$ref": .string(Self.parameters + $0)] }
         if endpoint.method == "get" {
-            // Component keys can't hold `$`: `select` is the `$select` parameter.
-            let options = endpoint.operation.isList ? ["select", "top", "skip", "count"] : ["select"]
+            // Component keys can't hold `$`: `select-…` is the `$select` parameter of the entity read.
+            let options = [selectParameter(for: endpoint.operation)] + (endpoint.operation.isList ? ["top", "skip", "count"] : [])
             parameters += options.map { ["$ref": .string(Self.parameters + $0)] }
             parameters.append(["$ref": .string(Self.parameters + "prefer")])
         }
@@ -72,8 +82,8 @@ public enum OpenAPIExporter {
             ]
         }
         object["responses"] = responses(endpoint, contract: contract)
-        object["security"] = security(for: endpoint.operation)
-        let rows = contract.catalog.rows(for: endpoint.operation)
+        object["security"] = security(for: endpoint)
+        let rows = errorRows(for: endpoint.operation, contract: contract)
         object["x-error-rows"] = .array(rows.map { .string($0.id.rawValue) })
         return .object(object)
     }
@@ -99,7 +109,7 @@ public enum OpenAPIExporter {
             success["content"] = ["application/json": ["schema": ["$ref": .string(Self.schemas + entity)]]]
         }
         responses[String(endpoint.successStatus)] = .object(success)
-        let rows = contract.catalog.rows(for: endpoint.operation)
+        let rows = errorRows(for: endpoint.operation, contract: contract)
         for status in Set(rows.map(\.status)).sorted() {
             let matching = rows.filter { $0.status == status }
             var response: JSONObject = [
@@ -129,6 +139,16 @@ public enum OpenAPIExporter {
         return .object(responses)
     }
 
+    /// The error rows an operation can answer: the catalog's rows for it, plus `permissionScopeMissing` wherever the
+    /// operation has a documented permission, since a token without it is refused with that row (the row's notes:
+    /// also for the create and the list, whose pages print a permissions table but no such error row).
+    static func errorRows(for operation: Operation, contract: Contract) -> [ErrorRow] {
+        let secured = OperationPermission.documented(for: operation) != nil
+        return contract.catalog.rows.filter { row in
+            row.operations.contains(operation) || (secured && row.id == .permissionScopeMissing)
+        }
+    }
+
     static func successDescription(_ status: Int) -> String {
         switch status {
         case 200: "OK"
@@ -151,12 +171,37 @@ public enum OpenAPIExporter {
         }
     }
 
-    /// Alternatives: any one documented delegated scope or application role.
-    static func security(for operation: Operation) -> JSONValue {
-        guard let permission = OperationPermission.documented(for: operation) else { return [] }
+    /// Alternatives: any one documented delegated scope or application role. A `/me` path takes delegated ones
+    /// only: `/me` is the signed-in user, and an application token has none
+    /// (learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0, "HTTP request", the `/me`
+    /// form; `serve` answers an application token there with 400 "Resource not found for the segment 'me'.").
+    static func security(for endpoint: APIEndpoint) -> JSONValue {
+        guard let permission = OperationPermission.documented(for: endpoint.operation) else { return [] }
         let delegated: [JSONValue] = permission.delegated.map { ["delegated": [.string($0)]] }
         let application: [JSONValue] = permission.application.map { ["application": [.string($0)]] }
-        return .array(delegated + application)
+        return .array(delegated + (addressesSignedInUser(endpoint) ? [] : application))
+    }
+
+    /// Whether the path is the signed-in user's (`/me/…`).
+    static func addressesSignedInUser(_ endpoint: APIEndpoint) -> Bool { endpoint.path == "/me" || endpoint.path.hasPrefix("/me/") }
+
+    /// The endpoints the document describes: every one of `APIEndpoint.all` except a `/$ref` DELETE whose entity
+    /// path answers the same DELETE of the same operation. The README ("Reference emulator") serves both as one
+    /// deletion; OpenAPI tools infer that a DELETE removes the resource at its own path and the paths below it, and
+    /// `…/{id}/$ref` is neither, so listing it would tell them the entity survives a deletion. The `/$ref` forms are
+    /// named on the entity-path operation (`x-ref-forms`).
+    public static let describedEndpoints: [APIEndpoint] = APIEndpoint.all.filter { !isRefAlias($0) }
+
+    static func isRefAlias(_ endpoint: APIEndpoint) -> Bool {
+        guard endpoint.method == "delete", endpoint.path.hasSuffix("/$ref") else { return false }
+        let entityPath = String(endpoint.path.dropLast("/$ref".count))
+        return APIEndpoint.all.contains { $0.method == "delete" && $0.operation == endpoint.operation && $0.path == entityPath }
+    }
+
+    /// The `/$ref` DELETEs described by `endpoint`'s entity path.
+    static func refAliases(of endpoint: APIEndpoint) -> [APIEndpoint] {
+        guard endpoint.method == "delete" else { return [] }
+        return APIEndpoint.all.filter { isRefAlias($0) && $0.operation == endpoint.operation && $0.path == endpoint.path + "/$ref" }
     }
 
     // MARK: - Components
@@ -179,7 +224,7 @@ public enum OpenAPIExporter {
         for (name, schema) in errorSchemas() { schemas[name] = schema }
         return [
             "schemas": .object(schemas),
-            "parameters": parameterComponents(),
+            "parameters": parameterComponents(rules: rules, configuration: contract.configuration),
             "securitySchemes": securitySchemes(),
         ]
     }
@@ -195,25 +240,23 @@ public enum OpenAPIExporter {
         ]
     }
 
-    static func parameterComponents() -> JSONValue {
-        func path(_ name: String, _ description: String) -> JSONValue {
-            ["name": .string(name), "in": "path", "required": true, "description": .string(description), "schema": ["type": "string", "minLength": 1]]
+    static func parameterComponents(rules: RuleSet, configuration: ContractConfiguration) -> JSONValue {
+        func path(_ name: String, _ description: String, pattern: String? = nil) -> JSONValue {
+            var schema: JSONObject = ["type": "string", "minLength": 1]
+            if let pattern { schema["pattern"] = .string(pattern) }
+            return ["name": .string(name), "in": "path", "required": true, "description": .string(description), "schema": .object(schema)]
         }
-        return [
+        var parameters: JSONObject = [
             "registrationId": path("registrationId", "The provider's registration id (learningProvider.id), a GUID (spec 6.3)."),
             "learningProviderId": path("learningProviderId", "The provider's id, the same value as registrationId (spec 4.7)."),
             "id": path("id", "The learningCourseActivity id: a GUID, or {learnerUserId}:{GUID} in create responses (spec 6.3, 9 #29)."),
             "user-id": path("user-id", "The user's id or userPrincipalName."),
             "externalCourseActivityId": path(
                 "externalCourseActivityId",
-                "The provider's external id (alternate key; the CSDL alias is externalcourseActivityId, spec 9 #1). An embedded single quote is doubled (spec 7.4); the unquoted form of older pages is ambiguity alternateKeyQuoting."),
+                "The provider's external id (alternate key; the CSDL alias is externalcourseActivityId, spec 9 #1). An embedded single quote is doubled (spec 7.4); the unquoted form of older pages is ambiguity alternateKeyQuoting.",
+                pattern: quotedKeyPattern),
             "learningContentId": path("learningContentId", "The learningContent id (spec 4.8)."),
-            "externalId": path("externalId", "The learningContent externalId (alternate key, spec 4.8); an embedded single quote is doubled."),
-            "select": [
-                "name": "$select", "in": "query", "required": false, "style": "form", "explode": false,
-                "description": "Properties to return, comma-separated (QUERY, spec 2.3, 7.5).",
-                "schema": ["type": "array", "items": ["type": "string"]],
-            ],
+            "externalId": path("externalId", "The learningContent externalId (alternate key, spec 4.8); an embedded single quote is doubled.", pattern: quotedKeyPattern),
             "top": [
                 "name": "$top", "in": "query", "required": false, "description": "Page size (LIST-v1, spec 2.3).",
                 "schema": ["type": "integer", "minimum": 0],
@@ -226,12 +269,27 @@ public enum OpenAPIExporter {
                 "name": "$count", "in": "query", "required": false, "description": "Adds @odata.count (LIST-v1, spec 2.3, 7.5).",
                 "schema": ["type": "boolean"],
             ],
+            // Any string: RFC 7240 section 2, a server ignores a preference it doesn't recognise.
             "prefer": [
                 "name": "Prefer", "in": "header", "required": false,
-                "description": "include-unknown-enum-members returns members after unknownFutureValue (peerRecommended) instead of the sentinel (spec 2.4, 4.5, 7.6).",
-                "schema": ["type": "string", "enum": ["include-unknown-enum-members"]],
+                "description": .string(
+                    "Client preferences (RFC 7240); the one this API acts on is include-unknown-enum-members, which returns members after "
+                        + "unknownFutureValue (peerRecommended) instead of the sentinel; others are ignored "
+                        + "(learn.microsoft.com/graph/api/learningcourseactivity-list?view=graph-rest-1.0, \"Request headers\" table, row Prefer)."),
+                "schema": ["type": "string", "examples": ["include-unknown-enum-members"]],
             ],
         ]
+        for (tag, _) in entityBodies {
+            let names = selectableNames(tag: tag, rules: rules, configuration: configuration)
+            parameters["select-" + tag] = [
+                "name": "$select", "in": "query", "required": false, "style": "form", "explode": false,
+                "description": .string(
+                    "Properties of the \(tag) to return, comma-separated, at least one; * selects them all "
+                        + "(learn.microsoft.com/graph/query-parameters, \"select parameter\"). Any other name, an empty list or an empty item is 400 invalidQueryOption."),
+                "schema": ["type": "array", "minItems": 1, "items": ["type": "string", "enum": .array(names.map(JSONValue.string))]],
+            ]
+        }
+        return .object(parameters)
     }
 
     static func securitySchemes() -> JSONValue {

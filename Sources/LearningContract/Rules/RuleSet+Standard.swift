@@ -268,10 +268,20 @@ extension RuleSet {
             keyInUpdate,
             FieldRule(name: "isCourseActivitySyncEnabled", kind: .boolean, nullable: true, source: Source("LP-UPDATE-v1", "updatable: isCourseActivitySyncEnabled", spec: "4.7")),
             url("loginWebUrl", .optional),
-            url("longLogoWebUrlForDarkTheme", .optional), url("longLogoWebUrlForLightTheme", .optional),
-            url("squareLogoWebUrlForDarkTheme", .optional), url("squareLogoWebUrlForLightTheme", .optional),
+            logoInUpdate("longLogoWebUrlForDarkTheme"), logoInUpdate("longLogoWebUrlForLightTheme"),
+            logoInUpdate("squareLogoWebUrlForDarkTheme"), logoInUpdate("squareLogoWebUrlForLightTheme"),
         ],
         source: Source("LP-UPDATE-v1", "\"Supply only the values for properties to update\"", spec: "4.7, 7.7"))
+
+    /// A logo URL in a provider update: it may be left out (an update sends only what changes), but not set to null,
+    /// since the property is required and not nullable.
+    private static func logoInUpdate(_ name: String) -> FieldRule {
+        FieldRule(
+            name: name, kind: .string, presence: .optional, nullable: false, nonEmpty: true, maxLength: urlLength,
+            source: Source(
+                "learn.microsoft.com/graph/api/resources/learningprovider",
+                "\"Properties\" table, row \(name) (Required; CSDL Nullable=false); learn.microsoft.com/graph/api/learningprovider-update?view=graph-rest-1.0, \"Request body\" table: optional in an update"))
+    }
 
     // MARK: - learningContent (spec 4.8)
 
