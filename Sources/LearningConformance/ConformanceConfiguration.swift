@@ -1,4 +1,5 @@
 import Foundation
+import LearningContract
 
 /// How a run is done. Not Codable on purpose: it may hold credentials, which must never be written out.
 public struct ConformanceConfiguration: Sendable {
@@ -51,7 +52,7 @@ public struct ConformanceConfiguration: Sendable {
         credentials: [String: String] = [:], mintTestTokens: Bool? = nil,
         profile: TargetProfile = TargetProfile(), runID: String = ConformanceConfiguration.newRunID(),
         roles: RoleCatalog, rows: RowBook,
-        keySpellings: [String: [String]] = ["externalCourseActivityId": ["externalcourseActivityId"]],
+        keySpellings: [String: [String]] = ConformanceConfiguration.documentedKeySpellings,
         documentedMembers: Set<String> = DocumentedMembers.all
     ) {
         self.baseURL = baseURL; self.stateURL = stateURL; self.strict = strict
@@ -75,6 +76,14 @@ public struct ConformanceConfiguration: Sendable {
     public var extraHeaderSecrets: [String] {
         extraHeaders.filter { Redactor.isSecretHeader(name: $0.name, value: $0.value) }.map(\.value)
     }
+
+    /// Each property the docs spell two ways (the contract's type model), both ways round: a fixture may name either
+    /// spelling, and a response carrying the other one is a variant hit.
+    public static let documentedKeySpellings: [String: [String]] = Dictionary(
+        TypeModel.documented.flatMap(\.properties).flatMap { property in
+            property.metadataName.map { [(property.name, [$0]), ($0, [property.name])] } ?? []
+        },
+        uniquingKeysWith: { first, _ in first })
 
     /// The emulator's admin endpoint (`Conformance/STATE.md`), which takes whole state documents.
     public var adminURL: URL { origin.appendingPathComponent("_emulator") }

@@ -108,7 +108,7 @@ struct ResponseComparator {
                     used.insert(position)
                     value = actualObject.members[position].value
                     variants.append((pointer.appending(member.key).description, "\"\(member.key)\"", "\"\(alternate)\"", nil,
-                                     "externalCourseActivityIdSpelling"))
+                                     Ambiguity.ID.externalCourseActivityIdSpelling.rawValue))
                 }
                 compare(member.value, value, at: pointer.appending(member.key), row: row)
                 if deadlineExceeded { return }

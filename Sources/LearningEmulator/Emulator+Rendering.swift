@@ -13,7 +13,10 @@ extension Emulator {
     func activityContext(_ activity: StoredActivity, select: [String]?, _ context: RequestContext) -> String {
         var text = context.base + "/$metadata#employeeExperience/learningProviders('" + Self.keyLiteral(activity.providerID)
             + "')/learningCourseActivities"
-        if let select { text += "(" + select.joined(separator: ",") + ")" }
+        if let select {
+            let spelling = configuration.contract.wireSpelling
+            text += "(" + select.map { activity.type.wireName($0, spelling) }.joined(separator: ",") + ")"
+        }
         return text + "/$entity"
     }
 
@@ -26,14 +29,14 @@ extension Emulator {
     }
 
     /// Writes an activity: `@odata.type`, `@odata.context`, then every property of its type (absent ones as
-    /// null) or, with `$select`, `id` and the selected ones.
+    /// null) or, with `$select`, `id` and the selected ones; each named as the configuration's `wireSpelling` says.
     func writeActivity(_ activity: StoredActivity, select: [String]?, _ context: RequestContext, into writer: inout JSONWriter) {
         writer.raw("{\"@odata.type\":")
         writer.string(activity.type.rawValue)
         writer.raw(",\"@odata.context\":")
         writer.string(activityContext(activity, select: select, context))
         let names = activity.type.properties
-        let prefixes = activity.type.memberPrefixes
+        let prefixes = activity.type.memberPrefixes(configuration.contract.wireSpelling)
         let sentinels = sentinelMembersByIndex[activity.type]
         for index in names.indices {
             if let select, names[index] != "id", !select.contains(names[index]) { continue }

@@ -21,10 +21,11 @@ struct StoredActivity: Sendable, Hashable {
     var providerID: String { self["learningProviderId"]?.stringValue ?? "" }
     var learnerID: String { self["learnerUserId"]?.stringValue ?? "" }
     var contentID: String { self["learningContentId"]?.stringValue ?? "" }
-    var externalID: String? { self["externalCourseActivityId"]?.stringValue }
+    var externalID: String? { self[TypeModel.externalCourseActivityId.name]?.stringValue }
 
-    /// Takes the type's properties from a request or state object; `externalcourseActivityId` counts as
-    /// `externalCourseActivityId` (the first spelling given wins); anything else (e.g. `registrationId`) is not stored.
+    /// Takes the type's properties from a request or state object; a property's metadata spelling counts as its
+    /// docs spelling (`ActivityType.canonicalName`; the first spelling given wins); anything else (e.g.
+    /// `registrationId`) is not stored.
     init(id: String, type: ActivityType, sequence: Int, from object: JSONObject) {
         self.id = id
         self.type = type

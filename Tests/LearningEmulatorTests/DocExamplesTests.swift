@@ -21,7 +21,8 @@ import Testing
         #expect(r["completedDateTime"] == .null)
         #expect(r["dueDateTime"]?["timeZone"] == "UTC")
         #expect(r["notes"]?["content"] == "required assignment added for user")
-        #expect(r["externalCourseActivityId"] == "12a2228a-e020-11ec-9d64-0242ac120002")
+        // Responses spell the external id as the metadata does (wire spelling csdl, the default).
+        #expect(r["externalcourseActivityId"] == "12a2228a-e020-11ec-9d64-0242ac120002")
         #expect(r["status"] == "notStarted")
         #expect(r.header("Content-Type") == "application/json; charset=utf-8")
         // Readable afterwards through the global path.
@@ -83,7 +84,7 @@ import Testing
         #expect(items.count == 3)
         #expect(items.map { $0["id"]?.stringValue ?? "" } == [DocsWorld.assignmentID, DocsWorld.selfInitiatedID, DocsWorld.peerRecommendedID])
         #expect(items[2]["assignmentType"] == "unknownFutureValue")
-        #expect(items[2]["externalCourseActivityId"] == .null)
+        #expect(items[2]["externalcourseActivityId"] == .null)
         #expect(items[1]["@odata.type"] == "#microsoft.graph.learningSelfInitiatedCourse")
         #expect(plain.header("Preference-Applied") == nil)
         #expect(plain["@odata.context"]?.stringValue?.hasSuffix("$metadata#users('\(DocsWorld.learnerID)')/employeeExperience/learningCourseActivities") == true)

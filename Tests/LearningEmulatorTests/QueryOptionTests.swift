@@ -23,7 +23,7 @@ import Testing
     @Test func selectAcceptsTheMetadataSpellingAndEncodedCommas() {
         let r = Self.harness(extra: 0).get(Paths.learnerActivities + "/" + DocsWorld.assignmentID + "?%24select=externalcourseActivityId%2Cstatus")
         #expect(r.status == 200)
-        #expect(r["externalCourseActivityId"] == "12a2228a-e020-11ec-9d64-0242ac120002")
+        #expect(r["externalcourseActivityId"] == "12a2228a-e020-11ec-9d64-0242ac120002")
         #expect(r["learnerUserId"] == nil)
     }
 

@@ -361,6 +361,26 @@ class RoundTrip:
 
         await self.check("list users/{id} with $select=id,status", list_source, select)
 
+        async def listed_external_ids():
+            # Every page, with the external id selected under the metadata's name (what the SDK's model knows).
+            config = RequestConfiguration(query_parameters=m.list_query(select=["id", "externalcourseActivityId"]))
+            builder = self.user_activities(self.me)
+            page = await builder.get(request_configuration=config)
+            found = {}
+            for _ in range(100):
+                expect(page is not None and page.value is not None, "a page without value")
+                found.update({item.id: item.externalcourse_activity_id for item in page.value})
+                if not page.odata_next_link:
+                    break
+                page = await builder.with_url(page.odata_next_link).get()
+            for kind in ("assignment", "selfInitiated"):
+                expect(found.get(self.ids[kind]) == self.ext[kind],
+                       f"listed {kind} {self.ids[kind]}: typed externalcourse_activity_id {found.get(self.ids[kind])!r}, expected {self.ext[kind]!r}")
+            return f"{len(found)} items, external ids typed"
+
+        await self.check("list users/{id} with $select=id,externalcourseActivityId: typed external ids", list_source + "; " + ext_source,
+                         listed_external_ids)
+
         # PATCH what a GET returned (the SDK serialises every property it read, `id` and `@odata.type` included).
         update_source = ("learn.microsoft.com/graph/api/learningcourseactivity-update?view=graph-rest-1.0, Request body table and Response (204); "
                          "OData 4.01 Protocol 11.4.3: key and other non-updatable properties in an update body are ignored")

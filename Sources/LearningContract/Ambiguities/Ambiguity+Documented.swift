@@ -36,8 +36,8 @@ extension Ambiguity {
                 Reading("externalcourseActivityId (lower-case c)", sources: ["CSDL-v1 property and alternate key", "TYPEMAP-beta", "SDK", "UPDATE-v1 older examples"]),
                 Reading("externalCourseActivityId", sources: ["RES-LA-v1", "RES-LSIC-v1", "CREATE-v1", "GET-v1/LIST-v1 examples", "UPDATE-v1 newest"]),
             ],
-            preferred: "externalCourseActivityId: every newest page and every response example uses it; the emulator emits it.",
-            strict: "A body or key using externalcourseActivityId is a violation (fieldInvalid).",
+            preferred: "Input: externalCourseActivityId, the spelling of every newest page and request example. Responses: the wire spelling (serve --wire-spelling, contract file wireSpelling), by default csdl: externalcourseActivityId, the metadata's, which the official SDKs read; docs: externalCourseActivityId.",
+            strict: "With wire spelling csdl (the default), the metadata spelling stays accepted and reported as a variant, so clients can send back what they read; with wire spelling docs, a body using externalcourseActivityId is a violation (fieldInvalid). Keys take both spellings.",
             lenient: "Both spellings are accepted; the metadata spelling is reported as a variant. Sending both is a violation.",
             affects: [.validation, .emulator, .runner]),
         Ambiguity(

@@ -36,6 +36,10 @@ extension JSONSchemaExporter {
                     "description": "What happens to a body property no rule names. Default reject (assumed).",
                     "type": "string", "enum": .array(UnknownPropertyPolicy.allCases.map { .string($0.rawValue) }), "default": "reject",
                 ],
+                "wireSpelling": [
+                    "description": "How responses spell a property the docs spell two ways: csdl (the metadata's, which the official SDKs read) or docs. Default csdl.",
+                    "type": "string", "enum": .array(WireSpelling.allCases.map { .string($0.rawValue) }), "default": "csdl",
+                ],
             ],
             "additionalProperties": false,
         ]

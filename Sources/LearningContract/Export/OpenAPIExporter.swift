@@ -253,7 +253,7 @@ public enum OpenAPIExporter {
             "user-id": path("user-id", "The user's id or userPrincipalName."),
             "externalCourseActivityId": path(
                 "externalCourseActivityId",
-                "The provider's external id (alternate key; the CSDL alias is externalcourseActivityId, spec 9 #1). An embedded single quote is doubled (spec 7.4); the unquoted form of older pages is ambiguity alternateKeyQuoting.",
+                "The provider's external id (alternate key; the CSDL alias is \(TypeModel.externalCourseActivityId.metadataSpelling), spec 9 #1). An embedded single quote is doubled (spec 7.4); the unquoted form of older pages is ambiguity alternateKeyQuoting.",
                 pattern: quotedKeyPattern),
             "learningContentId": path("learningContentId", "The learningContent id (spec 4.8)."),
             "externalId": path("externalId", "The learningContent externalId (alternate key, spec 4.8); an embedded single quote is doubled.", pattern: quotedKeyPattern),

@@ -89,7 +89,7 @@ extension SchemaCase {
             variant("status-missing", of: assignment, valid: false) { $0["status"] = nil },
             variant("startedDateTime-on-assignment", of: assignment, valid: true) { $0["startedDateTime"] = "2021-05-21T22:57:17Z" },
             variant("server-generated-id", of: assignment, valid: true) { $0["id"] = "8ba2228a-e020-11ec-9d64-0242ac120003" },
-            variant("both-external-id-spellings", of: assignment, valid: false) { $0["externalcourseActivityId"] = "x" },
+            variant("both-external-id-spellings", of: assignment, valid: false) { $0[TypeModel.externalCourseActivityId.metadataSpelling] = "x" },
             variant("assignedDateTime-no-offset", of: assignment, valid: false) { $0["assignedDateTime"] = "2021-05-11T22:57:17" },
             variant("assignedDateTime-fraction-12", of: assignment, valid: true) { $0["assignedDateTime"] = "2021-05-11T22:57:17.123456789012Z" },
             // The patterns say what the validator checks: real calendar days, offsets up to ±23:59, 4 or more year digits.

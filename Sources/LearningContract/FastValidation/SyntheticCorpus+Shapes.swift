@@ -183,7 +183,7 @@ extension PayloadBuilder {
         case .metadataExternalIdSpelling:
             var members = selfInitiated()
             members.removeAll { $0.name == "externalCourseActivityId" }
-            members.append(("externalcourseActivityId", quoted("ext-\(guid())")))
+            members.append((TypeModel.externalCourseActivityId.metadataSpelling, quoted("ext-\(guid())")))
             return Self.serialize(fullShuffle(members))
         case .peerRecommended:
             var members = assignment(large: false)
@@ -203,7 +203,7 @@ extension PayloadBuilder {
             return Self.serialize(fullShuffle(members))
         case .bothExternalIdSpellings:
             var members = selfInitiated()
-            members.append(("externalcourseActivityId", quoted("ext-\(guid())")))
+            members.append((TypeModel.externalCourseActivityId.metadataSpelling, quoted("ext-\(guid())")))
             return Self.serialize(fullShuffle(members))
         case .leapDayInCommonYear:
             var members = selfInitiated()

@@ -90,10 +90,13 @@ extension RuleSet {
         FieldRule(name: name, kind: .string, presence: .required, nullable: false, nonEmpty: true, maxLength: idLength, source: source)
     }
 
+    /// Named and spelled as the type model says (`TypeModel.externalCourseActivityId`: the docs' spelling, and the
+    /// metadata's as an alias under its ambiguity).
     static let externalCourseActivityId = FieldRule(
-        name: "externalCourseActivityId", kind: .string, nullable: true, nonEmpty: true, maxLength: externalIdLength,
-        aliases: [FieldRule.Alias("externalcourseActivityId", ambiguity: .externalCourseActivityIdSpelling)],
-        source: Source("CREATE-v1", "request body table, row externalCourseActivityId; CSDL-v1 spells it externalcourseActivityId", spec: "5.1, 9 #1"))
+        name: TypeModel.externalCourseActivityId.name, kind: .string, nullable: TypeModel.externalCourseActivityId.nullable,
+        nonEmpty: true, maxLength: externalIdLength,
+        aliases: TypeModel.externalCourseActivityId.metadataName.map { [FieldRule.Alias($0, ambiguity: .externalCourseActivityIdSpelling)] } ?? [],
+        source: TypeModel.externalCourseActivityId.source)
 
     static let learningProviderId = FieldRule(
         name: "learningProviderId", kind: .string, presence: .disputedRequired(.learningProviderIdRequired), nullable: true,

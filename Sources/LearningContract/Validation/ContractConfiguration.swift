@@ -5,7 +5,8 @@
 /// { "strictness": "strict",
 ///   "ambiguities": { "dueDateTimeShape": "lenient" },
 ///   "lengthLimits": { "notes.content": 4000, "externalCourseActivityId": 100 },
-///   "unknownProperties": "ignore" }
+///   "unknownProperties": "ignore",
+///   "wireSpelling": "docs" }
 /// ```
 public struct ContractConfiguration: Codable, Sendable, Hashable {
     /// How documented contradictions are judged unless `ambiguities` says otherwise. Default: lenient.
@@ -15,21 +16,32 @@ public struct ContractConfiguration: Codable, Sendable, Hashable {
     /// Overrides of the assumed length limits, keyed by dotted field path (`notes.content`), applied to every body.
     public var lengthLimits: [String: Int]
     public var unknownProperties: UnknownPropertyPolicy
+    /// The spelling responses give a property the docs spell two ways. Default: `csdl`, the metadata's, which the
+    /// official SDKs read (see `WireSpelling`).
+    public var wireSpelling: WireSpelling
 
     public init(
         strictness: Strictness = .lenient, ambiguities: [String: Strictness] = [:], lengthLimits: [String: Int] = [:],
-        unknownProperties: UnknownPropertyPolicy = .reject
+        unknownProperties: UnknownPropertyPolicy = .reject, wireSpelling: WireSpelling = .csdl
     ) {
         self.strictness = strictness
         self.ambiguities = ambiguities
         self.lengthLimits = lengthLimits
         self.unknownProperties = unknownProperties
+        self.wireSpelling = wireSpelling
     }
 
     public static let `default` = ContractConfiguration()
 
-    /// The strictness that applies to one contradiction.
-    public func strictness(for ambiguity: Ambiguity.ID) -> Strictness { ambiguities[ambiguity.rawValue] ?? strictness }
+    /// The strictness that applies to one contradiction: its override in `ambiguities`, else `strictness`, except
+    /// that a property's metadata spelling is never refused while responses carry it (`wireSpelling` `csdl`): a
+    /// client must be able to send back a property under the name it read (the official SDKs send the metadata's
+    /// name), so under `strict` it stays an accepted, reported variant.
+    public func strictness(for ambiguity: Ambiguity.ID) -> Strictness {
+        if let explicit = ambiguities[ambiguity.rawValue] { return explicit }
+        if wireSpelling == .csdl, TypeModel.spellingAmbiguities.contains(ambiguity) { return .lenient }
+        return strictness
+    }
 
     /// Problems a contract file can have that decoding alone doesn't catch: unknown contradiction ids,
     /// unknown length-limit paths, non-positive limits. Empty when the configuration is usable.
@@ -46,7 +58,7 @@ public struct ContractConfiguration: Codable, Sendable, Hashable {
         return problems
     }
 
-    enum CodingKeys: String, CodingKey { case strictness, ambiguities, lengthLimits, unknownProperties }
+    enum CodingKeys: String, CodingKey { case strictness, ambiguities, lengthLimits, unknownProperties, wireSpelling }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -54,6 +66,7 @@ public struct ContractConfiguration: Codable, Sendable, Hashable {
         ambiguities = try container.decodeIfPresent([String: Strictness].self, forKey: .ambiguities) ?? [:]
         lengthLimits = try container.decodeIfPresent([String: Int].self, forKey: .lengthLimits) ?? [:]
         unknownProperties = try container.decodeIfPresent(UnknownPropertyPolicy.self, forKey: .unknownProperties) ?? .reject
+        wireSpelling = try container.decodeIfPresent(WireSpelling.self, forKey: .wireSpelling) ?? .csdl
     }
 }
 

@@ -47,6 +47,7 @@ public enum ServeCommand: CLICommand {
             .value("base-url", valueName: "URL", help: "Base of @odata.context and nextLink URLs (default: from the Host header)."),
             .flag("no-admin", help: "Turn the admin endpoint /_emulator off."),
             .value("admin-token", valueName: "SECRET", help: "Require 'Authorization: Bearer SECRET' on /_emulator requests."),
+            .value("wire-spelling", valueName: "SPELLING", help: "How responses spell \(TypeModel.externalCourseActivityId.metadataSpelling): csdl, the metadata's, which the official SDKs read (the default, or the contract file's wireSpelling), or docs (\(TypeModel.externalCourseActivityId.name)). Input accepts both.", allowed: WireSpelling.allCases.map(\.rawValue)),
         ] + ContractOptions.options + verifyClientOptions,
         positionals: verifyClientPositionals,
         exclusiveGroups: ContractOptions.exclusiveGroups + [["no-admin", "admin-token"]],
@@ -117,6 +118,7 @@ public enum ServeCommand: CLICommand {
         configuration.pageSize = try arguments.int("page-size", in: 1...10_000) ?? 100
         if arguments.flag("empty") { configuration.seed = .empty }
         configuration.contract = try ContractOptions.contract(from: arguments, context: context).configuration
+        if let spelling = arguments.value("wire-spelling").flatMap(WireSpelling.init(rawValue:)) { configuration.contract.wireSpelling = spelling }
         if let base = arguments.value("base-url") {
             guard let url = URL(string: base), url.scheme != nil, url.host != nil else {
                 throw UsageError("invalid value '\(base)' for '--base-url': expected an absolute URL", commandName: spec.name)

@@ -219,8 +219,12 @@ import Testing
         #expect(strict["required"]?.arrayValue?.contains("learningProviderId") == true)
         #expect(strict["properties"]?["assignmentType"]?["enum"] == ["required", "recommended", "unknownFutureValue"])
         #expect(strict["properties"]?["dueDateTime"]?["anyOf"] == nil)
-        #expect(strict["properties"]?["externalcourseActivityId"]?["not"] == [:])
+        // The metadata spelling stays accepted under strict while responses carry it (wire spelling csdl, the default).
+        #expect(strict["properties"]?["externalcourseActivityId"]?["x-alias-of"] == "externalCourseActivityId")
         #expect(strict["properties"]?["id"]?["not"] == [:])
+        let strictDocs = JSONSchemaExporter.schema(
+            for: body, rules: strictRules, options: .init(configuration: ContractConfiguration(strictness: .strict, wireSpelling: .docs)))
+        #expect(strictDocs["properties"]?["externalcourseActivityId"]?["not"] == [:])
     }
 
     @Test func ignorePolicyDropsAdditionalPropertiesFalse() {
