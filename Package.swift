@@ -29,40 +29,56 @@ let package = Package(
         // The conformance runner: replays Conformance/ fixtures against any base URL.
         .target(
             name: "LearningConformance",
-            dependencies: ["LearningContract", "LearningHTTP", "LearningEmulator"],
+            dependencies: ["LearningContract", "LearningHTTP"],
             swiftSettings: strict
         ),
+        // The emulator as the runner's default target: wires LearningEmulator into LearningConformance, which
+        // never imports what it judges.
+        .target(
+            name: "LearningEmbeddedEmulator",
+            dependencies: ["LearningContract", "LearningHTTP", "LearningEmulator", "LearningConformance"],
+            swiftSettings: strict
+        ),
+        // Generators used only by tests and benchmarks (fixture generator, synthetic corpus, SplitMix64); not a product.
+        .target(name: "LearningFixtures", dependencies: ["LearningContract", "LearningConformance"], swiftSettings: strict),
         // Everything the command line does, as a testable library.
         .target(
             name: "LearningContractCLI",
-            dependencies: ["LearningContract", "LearningHTTP", "LearningEmulator", "LearningConformance"],
+            dependencies: ["LearningContract", "LearningHTTP", "LearningEmulator", "LearningConformance", "LearningEmbeddedEmulator"],
             swiftSettings: strict
         ),
         .executableTarget(name: "learning-contract", dependencies: ["LearningContractCLI"], swiftSettings: strict),
         // Release-mode benchmarks; never part of `swift test`.
         .executableTarget(
             name: "learning-bench",
-            dependencies: ["LearningContract", "LearningHTTP", "LearningEmulator", "LearningConformance"],
+            dependencies: [
+                "LearningContract", "LearningHTTP", "LearningEmulator", "LearningConformance", "LearningEmbeddedEmulator",
+                "LearningFixtures",
+            ],
             swiftSettings: strict
         ),
-        // Golden files with a record mode, shared by the test targets.
+        // What every test target shares: golden files with record modes, the process runner, the executable finder,
+        // the repository paths.
         .target(name: "LearningTestSupport", path: "Tests/LearningTestSupport", swiftSettings: strict),
         .testTarget(
             name: "LearningContractTests",
-            dependencies: ["LearningContract", "LearningTestSupport"],
+            dependencies: ["LearningContract", "LearningFixtures", "LearningTestSupport"],
             exclude: ["__Snapshots__"],
             swiftSettings: strict
         ),
-        .testTarget(name: "LearningHTTPTests", dependencies: ["LearningHTTP"], swiftSettings: strict),
+        .testTarget(name: "LearningHTTPTests", dependencies: ["LearningHTTP", "LearningTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "LearningEmulatorTests",
-            dependencies: ["LearningEmulator", "LearningContract", "LearningHTTP", "LearningTestSupport"],
+            dependencies: ["LearningEmulator", "LearningContract", "LearningHTTP", "LearningFixtures", "LearningTestSupport"],
             exclude: ["__Snapshots__"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "LearningConformanceTests",
-            dependencies: ["LearningConformance", "LearningEmulator", "LearningContract", "LearningHTTP", "LearningTestSupport"],
+            dependencies: [
+                "LearningConformance", "LearningEmbeddedEmulator", "LearningEmulator", "LearningContract", "LearningHTTP",
+                "LearningFixtures", "LearningTestSupport",
+            ],
             exclude: ["__Snapshots__"],
             swiftSettings: strict
         ),

@@ -9,8 +9,11 @@ public struct ConformanceConfiguration: Sendable {
     /// `{"state", "params", "action"}`. `nil`: the emulator's `{origin}/_emulator/provider-states` when the
     /// target is the emulator, otherwise scenarios that need operator state are skipped.
     public var stateURL: URL?
-    /// The ids the user supplies about the target (`--target FILE`); fresh emulator tenants use `TargetProfile.emulator`.
+    /// The ids the user supplies about the target (`--target FILE`); fresh tenants use `freshTenant`'s.
     public var profile: TargetProfile
+    /// What a fresh tenant of a target with test state holds (the emulator's: `FreshTenantWorld.emulator`, from
+    /// `LearningEmbeddedEmulator`). `nil`: fresh tenants keep whatever the target seeds, with `profile`'s ids.
+    public var freshTenant: FreshTenantWorld?
     /// Unique per run: `{{unique}}` is `{runID}-{scenario id}`, so every resource a run creates carries an
     /// external id no other run or scenario uses.
     public var runID: String
@@ -50,7 +53,7 @@ public struct ConformanceConfiguration: Sendable {
         baseURL: URL, stateURL: URL? = nil, strict: Bool = false, concurrency: Int = 4,
         requestTimeout: Duration = .seconds(10), maxRetryWait: Duration = .seconds(10),
         credentials: [String: String] = [:], mintTestTokens: Bool? = nil,
-        profile: TargetProfile = TargetProfile(), runID: String = ConformanceConfiguration.newRunID(),
+        profile: TargetProfile = TargetProfile(), freshTenant: FreshTenantWorld? = nil, runID: String = ConformanceConfiguration.newRunID(),
         roles: RoleCatalog, rows: RowBook,
         keySpellings: [String: [String]] = ConformanceConfiguration.documentedKeySpellings,
         documentedMembers: Set<String> = DocumentedMembers.all
@@ -58,7 +61,7 @@ public struct ConformanceConfiguration: Sendable {
         self.baseURL = baseURL; self.stateURL = stateURL; self.strict = strict
         self.concurrency = max(1, concurrency); self.requestTimeout = requestTimeout; self.maxRetryWait = maxRetryWait
         self.credentials = credentials; self.mintTestTokens = mintTestTokens
-        self.profile = profile; self.runID = runID
+        self.profile = profile; self.freshTenant = freshTenant; self.runID = runID
         self.roles = roles; self.rows = rows; self.keySpellings = keySpellings
         self.documentedMembers = documentedMembers
     }
@@ -86,7 +89,7 @@ public struct ConformanceConfiguration: Sendable {
         uniquingKeysWith: { first, _ in first })
 
     /// The emulator's admin endpoint (`Conformance/STATE.md`), which takes whole state documents.
-    public var adminURL: URL { origin.appendingPathComponent("_emulator") }
+    public var adminURL: URL { origin.appendingPathComponent(ProviderStateCatalog.adminPrefix) }
 
     /// A short random id for `runID`: 8 lowercase hex digits after `lc`.
     public static func newRunID() -> String {

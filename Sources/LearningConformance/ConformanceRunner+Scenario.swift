@@ -52,8 +52,8 @@ extension ConformanceRunner {
         guard run.skipReasons.isEmpty else { return finish(run, duration: ContinuousClock.now - started) }
 
         // Given: a fresh emulator tenant takes the whole document; then the provider states, Pact-style.
-        if case .fresh = tenancy, let tenantID,
-           let reason = await putState(scenario.given ?? TargetProfile.emulatorWorld, tenantID: tenantID, run: run) {
+        if case .fresh = tenancy, let tenantID, let document = scenario.given ?? configuration.freshTenant?.state,
+           let reason = await putState(document, tenantID: tenantID, run: run) {
             run.skipReasons.append(reason)
             return finish(run, duration: ContinuousClock.now - started)
         }

@@ -1,6 +1,5 @@
 import Foundation
 import LearningContract
-import LearningEmulator
 import LearningHTTP
 
 extension ConformanceRunner {
@@ -20,13 +19,13 @@ extension ConformanceRunner {
 
     /// The Pact-style state-change URL: `--state-url`, or the emulator's own when the target is the emulator.
     func stateChangeURL(_ info: TargetInfo) -> URL? {
-        configuration.stateURL ?? (info.isEmulator ? configuration.adminURL.appendingPathComponent(ProviderStateEndpoint.segment) : nil)
+        configuration.stateURL ?? (info.isEmulator ? configuration.adminURL.appendingPathComponent(ProviderStateCatalog.segment) : nil)
     }
 
-    /// The profile scenarios see: the emulator's in a fresh tenant (it holds `TargetProfile.emulatorWorld`),
+    /// The profile scenarios see: in a fresh tenant, the one its world makes true (`configuration.freshTenant`),
     /// the user's otherwise.
     func profile(for tenancy: Tenancy) -> TargetProfile {
-        if case .fresh = tenancy { return .emulator }
+        if case .fresh = tenancy, let world = configuration.freshTenant { return world.profile }
         return configuration.profile
     }
 

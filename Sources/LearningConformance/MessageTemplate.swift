@@ -3,7 +3,7 @@ import Foundation
 /// Matches a rendered Graph message against a catalog template such as
 /// `Input field {fieldName} length exceeded than {expectedLength}`: known slots must equal their
 /// values, unknown slots match any non-empty text.
-enum MessageTemplate {
+public enum MessageTemplate {
     static func matches(_ message: String, template: String, slots: [String: String]) -> Bool {
         guard let regex = try? NSRegularExpression(pattern: pattern(for: template, slots: slots), options: [.dotMatchesLineSeparators]) else {
             return false
@@ -42,7 +42,7 @@ enum MessageTemplate {
     }
 
     /// Recovers slot values from a message rendered from `template` (used by the fixture generator).
-    static func slots(in message: String, template: String) -> [String: String]? {
+    public static func slots(in message: String, template: String) -> [String: String]? {
         var names: [String] = []
         var pattern = "^"
         var rest = Substring(template)

@@ -1,5 +1,4 @@
 import LearningContract
-import LearningEmulator
 import LearningHTTP
 
 extension Scenario {
@@ -113,9 +112,9 @@ struct FixtureReader {
             let object = try object(item, at: itemPointer)
             try allowOnly(["$comment", "name", "params"], in: object, at: itemPointer)
             let name = try string(object["name"], at: itemPointer.appending("name"))
-            guard ProviderStateEndpoint.names.contains(name) else {
+            guard ProviderStateCatalog.names.contains(name) else {
                 throw fail(itemPointer.appending("name"),
-                           "unknown provider state '\(name)' (known: \(ProviderStateEndpoint.names.joined(separator: "; ")))")
+                           "unknown provider state '\(name)' (known: \(ProviderStateCatalog.names.joined(separator: "; ")))")
             }
             var params = JSONObject()
             if let paramsValue = object["params"] { params = try self.object(paramsValue, at: itemPointer.appending("params")) }

@@ -17,7 +17,7 @@ public struct Scenario: Sendable, Hashable {
     /// Pact-style provider states set up before the first step and torn down after the last.
     public var states: [ProviderStateReference]
     /// A whole state document for the emulator's admin endpoint (`Conformance/STATE.md`); only a fresh emulator
-    /// tenant can take it. `nil` = the emulator's base world (`TargetProfile.emulatorWorld`).
+    /// tenant can take it. `nil` = the base world of the configuration's `freshTenant`.
     public var given: JSONValue?
     public var steps: [Step]
 

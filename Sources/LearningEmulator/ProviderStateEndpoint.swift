@@ -9,25 +9,16 @@ import LearningHTTP
 /// (Pact's provider-state injected values), 400 for an unknown state or bad params (never a silent success).
 public enum ProviderStateEndpoint {
     /// The path segment under `/_emulator`.
-    public static let segment = "provider-states"
+    public static let segment = ProviderStateCatalog.segment
 
     /// Every state this endpoint sets up, with its params: the catalog fixtures may name.
-    public static let catalog: [(name: String, params: [String: String], summary: String)] = [
-        (docsWorld, [:],
-         "The documentation's providers, contents, licence and activities are present (upserted; nothing else is removed)."),
-        (faultsInjected, ["faults": "array of fault rules (operation, method, status, retryAfterSeconds, latencyMs, every, times)"],
-         "The tenant answers matching requests with these faults; teardown removes every fault of the tenant."),
-        (unlicensedLearnerActivity,
-         ["activityId": "id of the activity to create", "providerId": "its provider", "contentId": "its content",
-          "learnerId": "a learner who has no premium licence"],
-         "An assignment of a learner whose premium licence is gone (the learner's licence is set to false); teardown deletes the activity."),
-    ]
+    public static let catalog = ProviderStateCatalog.catalog
 
-    public static let docsWorld = "the docs world"
-    public static let faultsInjected = "faults are injected"
-    public static let unlicensedLearnerActivity = "an activity of a learner without a premium licence"
+    public static let docsWorld = ProviderStateCatalog.docsWorld
+    public static let faultsInjected = ProviderStateCatalog.faultsInjected
+    public static let unlicensedLearnerActivity = ProviderStateCatalog.unlicensedLearnerActivity
 
-    public static var names: [String] { catalog.map(\.name) }
+    public static var names: [String] { ProviderStateCatalog.names }
 }
 
 extension Emulator {

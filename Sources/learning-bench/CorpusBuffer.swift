@@ -1,4 +1,5 @@
 import LearningContract
+import LearningFixtures
 
 /// A corpus in one contiguous byte array with line offsets: cache-friendly, and each payload is handed to the
 /// validators as an `UnsafeRawBufferPointer` without copying.

@@ -1,5 +1,6 @@
 import Foundation
 import LearningConformance
+import LearningEmbeddedEmulator
 import LearningEmulator
 import LearningHTTP
 
@@ -39,7 +40,7 @@ enum RunnerBenchmark {
             ? EmbeddedEmulator.inMemoryTransport(embedded.emulator)
             : HTTPClientTransport(client: HTTPClient(configuration: HTTPClientConfiguration(timeout: .seconds(10))))
         let configuration = ConformanceConfiguration(
-            baseURL: embedded.baseURL, concurrency: concurrency, roles: roles, rows: .contract)
+            baseURL: embedded.baseURL, concurrency: concurrency, freshTenant: .emulator, roles: roles, rows: .contract)
         let runner = ConformanceRunner(configuration: configuration, transport: transport, sleeper: { _ in })
 
         let outcome = Outcome()

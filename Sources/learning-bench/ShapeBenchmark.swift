@@ -1,5 +1,6 @@
 import Foundation
 import LearningContract
+import LearningFixtures
 
 /// `learning-bench validator --shapes` and `--members`: the validator's throughput per named body shape (no shape
 /// may be much slower than the others), and the reporting path's time against the number of members.

@@ -1,5 +1,6 @@
 import Foundation
 import LearningContract
+import LearningFixtures
 
 /// `learning-bench validator`: the fast validator against the reporting path and plain parsers, on seeded corpora
 /// the benchmark generates itself. One thread, CPU time, median of `--runs`. Build with `swift build -c release`.

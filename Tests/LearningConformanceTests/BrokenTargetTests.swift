@@ -4,6 +4,7 @@ import LearningContract
 import LearningHTTP
 import LearningTestSupport
 import Testing
+import LearningEmbeddedEmulator
 
 /// The runner against targets broken every way `BrokenTarget` knows, over real sockets: it never traps, stalls
 /// or balloons; it ends within its budgets (kept small here) with exit 1 or 3 and a readable, bounded summary.
@@ -12,7 +13,7 @@ import Testing
     static func run(_ target: BrokenTarget, scenarios: [Scenario] = TestScenarios.all) async -> ConformanceReport {
         var configuration = ConformanceConfiguration(
             baseURL: target.baseURL, concurrency: 2, requestTimeout: .seconds(2), maxRetryWait: .seconds(2),
-            roles: TestScenarios.roles, rows: TestScenarios.rows)
+            freshTenant: .emulator, roles: TestScenarios.roles, rows: TestScenarios.rows)
         configuration.stepTimeout = .seconds(20)
         configuration.scenarioTimeout = .seconds(40)
         configuration.throttleBudget = .seconds(3)

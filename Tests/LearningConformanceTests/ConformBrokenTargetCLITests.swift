@@ -21,7 +21,7 @@ import Testing
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: time.path), "/usr/bin/time is not installed (apt-get install time)"),
           arguments: modes)
     func conformEndsWithExit1Or3UnderTheMemoryBudget(_ mode: BrokenTarget.Mode) throws {
-        guard let tool = ExternalTool.learningContract else {
+        guard let tool = Executable.learningContract else {
             Issue.record("learning-contract is not built (swift build)")
             return
         }
@@ -30,9 +30,9 @@ import Testing
         let filter = Self.full ? [] : ["--filter", "example-1"]
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
-        let output = try ExternalTool.run(
+        let output = try ProcessRunner.run(
             Self.time, ["-v", tool.path, "conform", "--base-url", target.baseURL.absoluteString] + Self.budgets + filter,
-            environment: environment, currentDirectory: ExternalTool.packageRoot, timeout: 280)
+            environment: environment, currentDirectory: Repository.root, timeout: 280)
         #expect([1, 3].contains(output.status), "\(mode): exit \(output.status)\n\(output.stdout.suffix(2000))\n\(output.stderr.suffix(2000))")
         #expect(output.stdout.contains("conform: ") && output.stdout.contains(" scenarios: "), "\(mode): no summary")
         #expect(output.stdout.utf8.count < 2 << 20, "\(mode): \(output.stdout.utf8.count) bytes of output")

@@ -1,16 +1,17 @@
 import Foundation
 import Testing
+import LearningTestSupport
 
 /// `learning-contract conform` end to end: the built executable against the embedded emulator.
 @Suite(.timeLimit(.minutes(2))) struct ConformCommandTests {
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> ExternalTool.Output {
-        guard let tool = ExternalTool.learningContract else {
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> ProcessRunner.Output {
+        guard let tool = Executable.learningContract else {
             Issue.record("learning-contract is not built (swift build)")
-            return ExternalTool.Output(status: -1, stdout: "", stderr: "")
+            return ProcessRunner.Output(status: -1, stdout: "", stderr: "", timedOut: false)
         }
         var env = ProcessInfo.processInfo.environment
         for (key, value) in environment { env[key] = value }
-        return try ExternalTool.run(tool, ["conform"] + arguments, environment: env, currentDirectory: ExternalTool.packageRoot)
+        return try ProcessRunner.run(tool, ["conform"] + arguments, environment: env, currentDirectory: Repository.root)
     }
 
     @Test func defaultRunIsGreenAgainstTheEmbeddedEmulatorAndWritesReports() throws {

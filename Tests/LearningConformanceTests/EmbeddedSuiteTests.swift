@@ -3,13 +3,15 @@ import LearningConformance
 import LearningContract
 import LearningEmulator
 import LearningHTTP
+import LearningTestSupport
 import Testing
+import LearningEmbeddedEmulator
 
 /// The whole `Conformance/` suite against the reference emulator: zero deviations, in lenient and strict mode,
 /// over loopback sockets (what `learning-contract conform` does) and in memory.
 @Suite(.timeLimit(.minutes(2))) struct EmbeddedSuiteTests {
     static func suite() throws -> (scenarios: [Scenario], roles: RoleCatalog) {
-        let directory = GeneratedFixturesTests.conformance
+        let directory = Repository.conformance
         return (try ScenarioLoader.load(directory: directory), try ScenarioLoader.loadRoles(directory: directory))
     }
 
@@ -18,7 +20,7 @@ import Testing
         let (scenarios, roles) = try Self.suite()
         let embedded = try EmbeddedEmulator()
         defer { embedded.stop() }
-        let configuration = ConformanceConfiguration(baseURL: embedded.baseURL, strict: strict, roles: roles, rows: .contract)
+        let configuration = ConformanceConfiguration(baseURL: embedded.baseURL, strict: strict, freshTenant: .emulator, roles: roles, rows: .contract)
         let report = await ConformanceRunner(configuration: configuration, transport: HTTPClientTransport()).run(scenarios: scenarios)
         #expect(report.exitCode == 0, "\(report.text())")
         #expect(report.count(.passed) == scenarios.count, "\(report.summaryLine)")
@@ -30,7 +32,7 @@ import Testing
         let (scenarios, roles) = try Self.suite()
         let emulator = Emulator()
         let configuration = ConformanceConfiguration(baseURL: URL(string: "http://emulator.test/v1.0")!, concurrency: 8,
-                                                     roles: roles, rows: .contract)
+                                                     freshTenant: .emulator, roles: roles, rows: .contract)
         let tenants = TenantLog()
         let runner = ConformanceRunner(configuration: configuration, transport: EmbeddedEmulator.inMemoryTransport(emulator),
                                        tenantIDs: { tenants.next() })
@@ -58,7 +60,7 @@ import Testing
         let (scenarios, roles) = try Self.suite()
         let emulator = Emulator()
         let before = emulator.state(ofTenant: TestToken.defaultTenantID)
-        let configuration = ConformanceConfiguration(baseURL: URL(string: "http://emulator.test/v1.0")!, roles: roles, rows: .contract)
+        let configuration = ConformanceConfiguration(baseURL: URL(string: "http://emulator.test/v1.0")!, freshTenant: .emulator, roles: roles, rows: .contract)
         _ = await ConformanceRunner(configuration: configuration, transport: EmbeddedEmulator.inMemoryTransport(emulator))
             .run(scenarios: ScenarioLoader.filter(scenarios, by: "lifecycle"))
         #expect(emulator.state(ofTenant: TestToken.defaultTenantID) == before)
@@ -77,7 +79,7 @@ import Testing
         let (scenarios, roles) = try EmbeddedSuiteTests.suite()
         let emulator = Emulator(configuration: EmulatorConfiguration(contract: ContractConfiguration(strictness: .strict)))
         let configuration = ConformanceConfiguration(baseURL: URL(string: "http://emulator.test/v1.0")!, concurrency: 8,
-                                                     roles: roles, rows: .contract)
+                                                     freshTenant: .emulator, roles: roles, rows: .contract)
         let report = await ConformanceRunner(configuration: configuration, transport: EmbeddedEmulator.inMemoryTransport(emulator))
             .run(scenarios: scenarios)
         #expect(report.variantCount > 20)

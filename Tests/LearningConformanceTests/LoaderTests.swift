@@ -1,11 +1,13 @@
 import Foundation
 import LearningConformance
 import LearningContract
+import LearningTestSupport
 import Testing
+import LearningEmbeddedEmulator
 
 /// Fixture mistakes are usage errors (exit 2) that name the file and the JSON pointer; the shipped suite loads.
 @Suite struct LoaderTests {
-    static let conformance = GeneratedFixturesTests.conformance
+    static let conformance = Repository.conformance
 
     @Test func theShippedSuiteLoadsAndValidates() throws {
         let scenarios = try ScenarioLoader.load(directory: Self.conformance)

@@ -5,6 +5,7 @@ import LearningContract
 import LearningEmulator
 import LearningHTTP
 import Testing
+import LearningEmbeddedEmulator
 
 /// `record` in front of `serve` (in-process, loopback, port 0): the recorded session replays green against the
 /// emulator and reports each deviation of a mutated target; no credential reaches a file; a target that resets
@@ -65,7 +66,7 @@ import Testing
         let scenarios = try ScenarioLoader.load(directory: directory)
         let roles = try ScenarioLoader.loadRoles(directory: directory)
         try ScenarioLoader.validate(scenarios, roles: roles, rows: .contract)
-        let configuration = ConformanceConfiguration(baseURL: base, concurrency: 1, roles: roles, rows: .contract)
+        let configuration = ConformanceConfiguration(baseURL: base, concurrency: 1, freshTenant: .emulator, roles: roles, rows: .contract)
         return await ConformanceRunner(configuration: configuration, transport: transport).run(scenarios: scenarios)
     }
 

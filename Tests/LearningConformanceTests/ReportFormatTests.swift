@@ -27,16 +27,9 @@ import Testing
             cases = root.findall('./testsuite/testcase')
             print(len(cases), len(root.findall('./testsuite/testcase/failure')), len(root.findall('./testsuite/testcase/skipped')), root.get('tests'))
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, file.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = Pipe()
-        try process.run()
-        process.waitUntilExit()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(process.terminationStatus == 0, "python3 could not parse the JUnit XML")
+        let run = try ProcessRunner.run(ProcessRunner.env, ["python3", "-c", script, file.path], timeout: 30)
+        let output = run.stdout
+        #expect(run.status == 0, "python3 could not parse the JUnit XML")
         #expect(output.trimmingCharacters(in: .whitespacesAndNewlines)
             == "\(report.scenarios.count) \(report.count(.failed)) \(report.count(.skipped)) \(report.scenarios.count)")
     }

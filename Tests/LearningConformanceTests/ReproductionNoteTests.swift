@@ -3,6 +3,7 @@ import LearningConformance
 import LearningContract
 import LearningEmulator
 import Testing
+import LearningEmbeddedEmulator
 
 /// A failed scenario says how to recreate its state and how to get each role's token, and never carries a token.
 struct ReproductionNoteTests {
@@ -12,7 +13,7 @@ struct ReproductionNoteTests {
         // A planted wrong expectation: the target answers as documented, the fixture now expects 299.
         scenario.steps[scenario.steps.count - 1].expect.status = .number(JSONNumber(299))
         let passing = try #require(scenarios.first { $0.id == "delete-example" })
-        let configuration = ConformanceConfiguration(baseURL: URL(string: "http://emulator.test/v1.0")!, roles: roles, rows: .contract)
+        let configuration = ConformanceConfiguration(baseURL: URL(string: "http://emulator.test/v1.0")!, freshTenant: .emulator, roles: roles, rows: .contract)
         let runner = ConformanceRunner(configuration: configuration, transport: EmbeddedEmulator.inMemoryTransport(Emulator()))
         let report = await runner.run(scenarios: [scenario, passing])
 

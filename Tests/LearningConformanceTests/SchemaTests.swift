@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import LearningTestSupport
 
 /// `Schemas/fixture.schema.json` accepts every shipped fixture and rejects broken ones (checked with
 /// Python's `jsonschema`, a standard validator, when the host has it).
-@Suite(.enabled(if: ExternalTool.pythonHas("jsonschema"))) struct SchemaTests {
+@Suite(.enabled(if: ProcessRunner.pythonHas("jsonschema"))) struct SchemaTests {
     static let script = """
         import json, sys, glob, jsonschema
         schema = json.load(open(sys.argv[1]))
@@ -23,8 +24,8 @@ import Testing
         """
 
     @Test func schemaAcceptsTheSuiteAndRejectsBrokenFixtures() throws {
-        let root = ExternalTool.packageRoot
-        let output = try ExternalTool.run(ExternalTool.python, [
+        let root = Repository.root
+        let output = try ProcessRunner.run(ProcessRunner.env, [
             "python3", "-c", Self.script, root.appendingPathComponent("Schemas/fixture.schema.json").path,
             root.appendingPathComponent("Conformance").path,
         ])

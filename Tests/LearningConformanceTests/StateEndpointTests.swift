@@ -5,6 +5,7 @@ import LearningContract
 import LearningEmulator
 import LearningHTTP
 import Testing
+import LearningEmbeddedEmulator
 
 /// A Pact-style state endpoint that refuses, hangs or answers garbage skips the scenario with that answer:
 /// never a false pass, never a false failure.

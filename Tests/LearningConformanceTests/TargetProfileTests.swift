@@ -3,10 +3,11 @@ import LearningConformance
 import LearningContract
 import LearningEmulator
 import Testing
+import LearningTestSupport
 
 /// The target profile (`--target FILE`) and the hand-written schemas that describe it and the requirements.
 @Suite struct TargetProfileTests {
-    static let schemas = ExternalTool.packageRoot.appendingPathComponent("Schemas")
+    static let schemas = Repository.schemas
 
     static func schema(_ name: String) throws -> JSONValue {
         try JSONReader().read(Data(contentsOf: schemas.appendingPathComponent(name))).root

@@ -1,6 +1,7 @@
 import Foundation
 import LearningConformance
 import LearningContract
+import LearningEmbeddedEmulator
 
 /// Scenarios the `MiniTarget` answers correctly when it has no mutation.
 enum TestScenarios {
@@ -116,7 +117,7 @@ enum TestScenarios {
     static func configuration(strict: Bool = false, concurrency: Int = 1) -> ConformanceConfiguration {
         ConformanceConfiguration(
             baseURL: URL(string: "http://target.test/v1.0")!, strict: strict, concurrency: concurrency,
-            roles: roles, rows: rows)
+            freshTenant: .emulator, roles: roles, rows: rows)
     }
 
     static let fixedTenant: @Sendable () -> String = { "11111111-2222-4333-8444-555555555555" }

@@ -6,24 +6,7 @@ import Testing
 @Suite struct CLITests {
     // MARK: Help
 
-    @Test func rootHelpMatchesGolden() async {
-        let run = await CLI.capture(["--help"])
-        #expect(run.exitCode == .success)
-        #expect(run.stderr == "")
-        #expect(Golden.check(run.stdout, named: "CLI/root-help.txt", filePath: #filePath) == nil)
-    }
-
-    @Test func versionHelpMatchesGolden() async {
-        let run = await CLI.capture(["version", "--help"])
-        #expect(run.exitCode == .success)
-        #expect(Golden.check(run.stdout, named: "CLI/version-help.txt", filePath: #filePath) == nil)
-    }
-
-    @Test func conformHelpMatchesGolden() async {
-        let run = await CLI.capture(["conform", "--help"])
-        #expect(run.exitCode == .success)
-        #expect(Golden.check(run.stdout, named: "CLI/conform-help.txt", filePath: #filePath) == nil)
-    }
+    // The root's and every command's help are pinned by golden files in HelpGoldenTests.
 
     @Test(arguments: [[], ["help"], ["-h"], ["--help", "version"], ["help", "help"], ["help", "--help"]])
     func everyWayToAskForRootHelpAgrees(_ arguments: [String]) async {
@@ -124,70 +107,12 @@ import Testing
         #expect(version.stderr == "")
     }
 
-    static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    }
+    static func executable() throws -> URL { try Executable.learningContractBuildingIfNeeded() }
 
-    /// The `learning-contract` that `swift test` built next to the test bundle, else `.build/debug`, else built now.
-    static func executable() throws -> URL {
-        let fileManager = FileManager.default
-        var candidates: [URL] = []
-        // On Linux the test runner is itself an executable in the products folder (any --scratch-path).
-        if let runner = Bundle.main.executableURL {
-            candidates.append(runner.deletingLastPathComponent().appendingPathComponent("learning-contract"))
-        }
-        if let bundle = Bundle.allBundles.first(where: { $0.bundleURL.pathExtension == "xctest" }) {
-            candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("learning-contract"))
-        }
-        candidates.append(packageRoot.appendingPathComponent(".build/debug/learning-contract"))
-        if let found = candidates.first(where: { fileManager.isExecutableFile(atPath: $0.path) }) { return found }
-
-        // `swift test` holds the build lock while tests run, hence --ignore-lock.
-        let swift = try execute(
-            URL(fileURLWithPath: "/usr/bin/env"),
-            ["swift", "build", "--ignore-lock", "--product", "learning-contract", "--package-path", packageRoot.path],
-            timeout: 280
-        )
-        try #require(swift.status == 0, "swift build failed:\n\(swift.stderr)\(swift.stdout)")
-        let built = packageRoot.appendingPathComponent(".build/debug/learning-contract")
-        try #require(fileManager.isExecutableFile(atPath: built.path), "no executable at \(built.path)")
-        return built
-    }
-
-    struct Execution { var status: Int32; var stdout: String; var stderr: String }
-
-    /// Runs `binary` with output in temporary files (no pipe to fill up), killed after `timeout` seconds.
-    static func execute(_ binary: URL, _ arguments: [String], timeout: Double = 30) throws -> Execution {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cli-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let outURL = directory.appendingPathComponent("stdout"), errURL = directory.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let outHandle = try FileHandle(forWritingTo: outURL), errHandle = try FileHandle(forWritingTo: errURL)
-        defer { try? outHandle.close(); try? errHandle.close() }
-
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.standardOutput = outHandle
-        process.standardError = errHandle
-        process.standardInput = FileHandle.nullDevice
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
-        try process.run()
-        if finished.wait(timeout: .now() + timeout) == .timedOut {
-            process.terminate()
-            finished.wait()
-            Issue.record("\(binary.lastPathComponent) \(arguments) did not finish within \(timeout) s")
-        }
-        return Execution(
-            status: process.terminationStatus,
-            stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
-            stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
-        )
+    /// Runs `binary` (output in temporary files, killed after `timeout` seconds).
+    static func execute(_ binary: URL, _ arguments: [String], timeout: Double = 30) throws -> ProcessRunner.Output {
+        let output = try ProcessRunner.run(binary, arguments, timeout: timeout)
+        if output.timedOut { Issue.record("\(binary.lastPathComponent) \(arguments) did not finish within \(timeout) s") }
+        return output
     }
 }

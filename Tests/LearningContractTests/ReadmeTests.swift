@@ -1,11 +1,12 @@
 import Foundation
 import LearningContract
 import Testing
+import LearningTestSupport
 
 /// The README is part of the contract with a newcomer: it names every documented contradiction, and `.ci/run`
 /// runs exactly the test command it gives.
 @Suite struct ReadmeTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = Repository.root
 
     static func read(_ path: String) throws -> String {
         try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)

@@ -186,6 +186,16 @@ import Testing
             let expected = contract.catalog[ErrorRow.ID(rawValue: c.row)]
             #expect(r.errorCode == expected.code)
             #expect(expected.status == c.status)
+            // The row is told by its message too: of the rows with this status and code (several share them, e.g.
+            // activityNotFound and activityNotFoundOnUpdate), the answer's message fits the expected row's template
+            // (slots match any text) and no other's. A template that is only a slot (multipleFieldValidations
+            // repeats the first violation's message) fits every message, so it tells nothing and is left out.
+            let message = try #require(r.errorMessage, "no error message")
+            let fitting = contract.catalog.rows.filter {
+                $0.status == r.status && $0.code == r.errorCode && $0.classify(message: message) == .canonical
+                    && !$0.messageTemplate.replacingOccurrences(of: #"\{[^}]*\}"#, with: "", options: .regularExpression).isEmpty
+            }
+            #expect(fitting.map(\.id.rawValue) == [c.row], "message \"\(message)\" fits \(fitting.map(\.id.rawValue)); expected the template \"\(expected.messageTemplate)\"")
         }
         let inner = try #require(error["innerError"]?.objectValue)
         #expect(inner["request-id"]?.stringValue == r.header("request-id"))

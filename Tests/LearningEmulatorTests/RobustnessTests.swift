@@ -2,6 +2,7 @@ import LearningContract
 import LearningEmulator
 import LearningHTTP
 import Testing
+import LearningFixtures
 
 /// Bad input never crashes: seeded random targets, headers and bodies always get a response, and every error
 /// response is the Graph envelope.

@@ -3,6 +3,7 @@ import LearningContract
 import LearningEmulator
 import LearningHTTP
 import Testing
+import LearningTestSupport
 
 /// The emulator behind the real HTTP server on a loopback port 0.
 @Suite(.serialized) struct ServerTests {
@@ -91,15 +92,8 @@ import Testing
         try await Self.withServer { base, _ in
             let root = base.absoluteString
             func run(_ arguments: [String]) throws -> (status: Int, body: JSONValue?) {
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: curl)
-                process.arguments = ["-s", "--max-time", "10", "-w", "\n%{http_code}"] + arguments
-                let pipe = Pipe()
-                process.standardOutput = pipe
-                try process.run()
-                let data = pipe.fileHandleForReading.readDataToEndOfFile()
-                process.waitUntilExit()
-                let text = String(decoding: data, as: UTF8.self)
+                let text = try ProcessRunner.run(URL(fileURLWithPath: curl), ["-s", "--max-time", "10", "-w", "\n%{http_code}"] + arguments,
+                                                 timeout: 20).stdout
                 let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
                 let status = Int(lines.last ?? "") ?? 0
                 let body = lines.dropLast().joined(separator: "\n")

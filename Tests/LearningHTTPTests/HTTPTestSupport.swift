@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 @testable import LearningHTTP
+import LearningTestSupport
 
 /// A blocking loopback TCP client for driving the server byte by byte (every read is bounded by a timeout).
 final class TestSocket {
@@ -194,23 +195,8 @@ final class RawTestServer: @unchecked Sendable {
 
 /// Runs an external program with a hard time limit; returns its exit status and standard output.
 func runProcess(_ path: String, _ arguments: [String], stdin: String? = nil, seconds: Double = 20) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    let input = Pipe()
-    process.standardInput = input
-    try process.run()
-    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-    try? input.fileHandleForWriting.close()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    let deadline = Date().addingTimeInterval(seconds)
-    while process.isRunning && Date() < deadline { usleep(10_000) }
-    if process.isRunning { process.terminate() }
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    let run = try ProcessRunner.run(URL(fileURLWithPath: path), arguments, stdin: stdin ?? "", timeout: seconds)
+    return (run.status, run.stdout)
 }
 
 /// Starts a server on an ephemeral port, runs `body`, and always shuts the server down.

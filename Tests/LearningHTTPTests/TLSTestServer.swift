@@ -1,6 +1,7 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+import LearningTestSupport
 #endif
 
 /// A throwaway CA, a server certificate it signed (SAN: localhost, 127.0.0.1), and `openssl s_server -WWW`
@@ -77,18 +78,9 @@ final class TLSTestServer: @unchecked Sendable {
     }
 
     private static func run(_ executable: String, _ arguments: [String], in directory: URL) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let errors = Pipe()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = errors
-        try process.run()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw TLSTestServerError("openssl \(arguments.prefix(2).joined(separator: " ")): \(String(decoding: message, as: UTF8.self))")
+        let run = try ProcessRunner.run(URL(fileURLWithPath: executable), arguments, currentDirectory: directory, timeout: 60)
+        guard run.status == 0 else {
+            throw TLSTestServerError("openssl \(arguments.prefix(2).joined(separator: " ")): \(run.stderr)")
         }
     }
 }

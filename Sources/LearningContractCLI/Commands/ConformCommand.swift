@@ -1,6 +1,7 @@
 import Foundation
 import LearningConformance
 import LearningContract
+import LearningEmbeddedEmulator
 import LearningHTTP
 
 /// `learning-contract conform`: replays the `Conformance/` fixtures against a base URL (or the embedded
@@ -176,6 +177,8 @@ public enum ConformCommand: CLICommand {
             baseURL: baseURL, stateURL: stateURL, strict: arguments.flag("strict"), concurrency: concurrency,
             requestTimeout: .milliseconds(Int(timeout * 1000)), maxRetryWait: .milliseconds(Int(maxRetryWait * 1000)),
             credentials: credentials, profile: profile, roles: roles, rows: .contract)
+        // A target that takes test tokens is the emulator (embedded or `serve`): its fresh tenants hold its world.
+        configuration.freshTenant = .emulator
         configuration.stepTimeout = .milliseconds(Int(budgets.step * 1000))
         configuration.scenarioTimeout = .milliseconds(Int(budgets.scenario * 1000))
         configuration.throttleBudget = .milliseconds(Int(budgets.throttle * 1000))

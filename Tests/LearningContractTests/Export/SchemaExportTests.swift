@@ -5,36 +5,20 @@ import Testing
 
 /// The committed `Schemas/` must be exactly what the generator writes.
 @Suite struct SchemaExportSyncTests {
-    static let schemasDirectory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Schemas")
-    static let regenerate = "run `swift run learning-contract schema --out Schemas` (or `LEARNING_RECORD=all swift test --filter Export`)"
+    static let schemasDirectory = Repository.schemas
+    static let regenerate = "`swift run learning-contract schema --out Schemas`"
     /// Files in `Schemas/` that the generator doesn't write.
     static let handWritten: Set<String> = ["README.md", "fixture.schema.json", "target-profile.schema.json"]
 
     @Test(arguments: SchemaExport().files())
     func committedFileMatchesGenerator(_ file: SchemaExport.File) throws {
         let url = Self.schemasDirectory.appendingPathComponent(file.name)
-        if Golden.recordMode == .all {
-            try Data(file.content.utf8).write(to: url, options: .atomic)
-            Issue.record("recorded Schemas/\(file.name) (LEARNING_RECORD=all); run again with recording off")
-            return
-        }
-        guard let committed = FileManager.default.contents(atPath: url.path) else {
-            Issue.record("Schemas/\(file.name) is missing; \(Self.regenerate)")
-            return
-        }
-        if committed != Data(file.content.utf8) {
-            let diff = Golden.lineDiff(expected: String(decoding: committed, as: UTF8.self), actual: file.content)
-            Issue.record("Schemas/\(file.name) differs from the generator's output; \(Self.regenerate)\n\(diff.prefix(3_000))")
-        }
+        #expect(Golden.check(file.content, at: url, regenerate: Self.regenerate) == nil)
     }
 
     @Test func noStaleGeneratedFiles() throws {
-        let names = Set(try FileManager.default.contentsOfDirectory(atPath: Self.schemasDirectory.path))
         let generated = Set(SchemaExport().files().map(\.name))
-        let stale = names.subtracting(generated).subtracting(Self.handWritten).filter { !$0.hasPrefix(".") }
-        #expect(stale.isEmpty, "files in Schemas/ the generator no longer writes: \(stale.sorted())")
+        #expect(Golden.staleFiles(in: Self.schemasDirectory, expected: generated, keep: Self.handWritten) == nil)
     }
 
     @Test func generationIsDeterministicAndEndsWithNewline() {

@@ -1,6 +1,7 @@
 import Foundation
 @testable import LearningContract
 import Testing
+import LearningFixtures
 
 /// The byte-level building blocks against the reporting path's own definitions.
 @Suite("FastValidator: primitives")

@@ -1,6 +1,7 @@
 import Foundation
 @testable import LearningContract
 import Testing
+import LearningFixtures
 
 /// The fast path and the reporting path never disagree: on the benchmark corpus, on mutations of it, on the
 /// JSONTestSuite documents and the reader's rejection table, under several configurations.

@@ -1,6 +1,7 @@
 import Foundation
 import LearningContract
 import Testing
+import LearningFixtures
 
 @Suite("JSONLinesScanner")
 struct JSONLinesScannerTests {

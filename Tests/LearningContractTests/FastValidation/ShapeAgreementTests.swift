@@ -1,5 +1,6 @@
 @testable import LearningContract
 import Testing
+import LearningFixtures
 
 /// Every named shape of the corpus generator: the reporting path gives the verdict the shape is documented to
 /// have, the fast path decides it on its own (never `undetermined`) with the same variants, and both paths agree.

@@ -1,6 +1,7 @@
 import Foundation
 import LearningContract
 import Testing
+import LearningFixtures
 
 /// Mutation fuzzing of the strict reader. Deterministic: `LEARNING_FUZZ_SEED` (default below) and
 /// `LEARNING_FUZZ_ITERATIONS` (default 5,000; `Tests/Scripts/fuzz-json.sh` runs 1,000,000 in release).

@@ -1,14 +1,13 @@
 import Foundation
 import LearningContract
 import Testing
+import LearningTestSupport
 
 /// Nicolas Seriot's JSONTestSuite (commit in Tests/Fixtures/JSONTestSuite/COMMIT, MIT licence):
 /// `y_` must parse, `n_` must be rejected, `i_` is implementation-defined and pinned below.
 @Suite("JSONTestSuite")
 struct JSONTestSuiteTests {
-    static let directory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/JSONTestSuite/test_parsing")
+    static let directory = Repository.fixtures.appendingPathComponent("JSONTestSuite/test_parsing")
 
     static func files(prefix: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []

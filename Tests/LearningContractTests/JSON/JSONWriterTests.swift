@@ -2,6 +2,7 @@ import Foundation
 import LearningContract
 import LearningTestSupport
 import Testing
+import LearningFixtures
 
 @Suite("JSON writer")
 struct JSONWriterTests {

@@ -1,9 +1,11 @@
 import Foundation
+import LearningConformance
 import LearningEmulator
 import LearningHTTP
 
 /// The reference emulator started in-process on a free loopback port (Conformance/STATE.md): the default
-/// target of `learning-contract conform`, so the suite runs on a fresh clone with no setup.
+/// target of `learning-contract conform`, so the suite runs on a fresh clone with no setup. It reaches the runner
+/// only through the runner's own `HTTPTransport` and `FreshTenantWorld`, so LearningConformance never imports it.
 public final class EmbeddedEmulator: Sendable {
     public let server: EmulatorServer
     /// `http://127.0.0.1:{port}/v1.0`.

@@ -1,3 +1,5 @@
+import LearningContract
+
 /// A small, fast, seedable generator (Steele, Lea and Flood's SplitMix64), so every generated corpus and every
 /// random test replays exactly from its seed on any platform.
 public struct SplitMix64: RandomNumberGenerator, Sendable {

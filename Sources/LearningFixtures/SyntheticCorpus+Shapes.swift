@@ -1,3 +1,5 @@
+import LearningContract
+
 /// Named shapes of create-activity bodies, so the benchmark and the tests can enumerate them: both subtypes in
 /// random key order, each documented variant and each reading of a contradiction, `\u` escapes and surrogate
 /// pairs, astral characters at the length limits, long `notes.content`, nulls, dates with fractions, offsets,

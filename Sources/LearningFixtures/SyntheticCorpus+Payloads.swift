@@ -1,3 +1,5 @@
+import LearningContract
+
 /// Builds the members of one payload as (name, raw JSON value) pairs, then breaks them on request.
 struct PayloadBuilder {
     var random: SplitMix64

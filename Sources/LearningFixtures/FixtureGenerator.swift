@@ -1,3 +1,4 @@
+import LearningConformance
 import LearningContract
 
 /// Writes the boundary fixtures of `Conformance/generated/` from the contract's field rules (spec 6.1):

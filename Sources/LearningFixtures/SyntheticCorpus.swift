@@ -1,3 +1,5 @@
+import LearningContract
+
 /// Seeded create-activity payloads shaped like a provider's nightly sync, for the validator benchmark and the
 /// agreement tests: about 70% valid, the rest broken in one of the `Mutation` ways. The same seed gives the same
 /// bytes on every machine (SplitMix64, no Foundation randomness).
