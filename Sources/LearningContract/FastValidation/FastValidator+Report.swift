@@ -43,7 +43,9 @@ extension FastValidator {
                 var recorded = candidates.count == 1 ? candidates[0] : (guessBody(base, count, candidates) ?? candidates[0])
                 guard var memberCount = record(recorded) else { return nil }
 
-                var validator = Validator(rules: contract.rules, configuration: contract.configuration, catalog: contract.catalog, apiVersion: apiVersion)
+                var validator = Validator(
+                    rules: contract.rules, configuration: contract.configuration, catalog: contract.catalog, apiVersion: apiVersion,
+                    messageTemplates: contract.messageTemplates)
                 /// The value of a (first-appearing) member: from the tree the caller already read, else read from its bytes.
                 func materialize(_ member: FastMember) -> JSONValue? {
                     if let tree {
@@ -109,24 +111,27 @@ extension FastValidator {
                 guard let body, let chosen else { return validator.finish(operation, body: nil) }
 
                 // Each field in rule order; a clean one (present and clean, or absent and optional) has nothing to say.
-                for (position, rule) in body.fields.enumerated() {
+                for position in body.fields.indices {
                     let slots = bodyFieldSlots[chosen][position]
                     let primary = firstOfSlot[slots.primary]
                     let aliased = slots.aliases.contains { firstOfSlot[$0] >= 0 }
                     var judge = aliased
                     if !judge {
-                        if primary < 0 {
-                            switch rule.presence {
+                        if primary >= 0 && members[primary].clean && bodyFieldPlain[chosen][position] {
+                            judge = false
+                        } else if primary < 0 {
+                            switch body.fields[position].presence {
                             case .required, .disputedRequired: judge = true
                             case .optional, .disputedPresent: judge = false
                             }
-                        } else if case .disputedPresent = rule.presence {
+                        } else if case .disputedPresent = body.fields[position].presence {
                             judge = true
                         } else {
                             judge = !members[primary].clean
                         }
                     }
                     guard judge else { continue }
+                    let rule = body.fields[position]
                     var object = JSONObject()
                     if primary >= 0 {
                         guard let value = materialize(members[primary]) else { return nil }

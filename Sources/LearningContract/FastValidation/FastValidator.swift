@@ -25,6 +25,9 @@ public struct FastValidator: @unchecked Sendable {
     let discriminatorName: FastByteRange
     /// Per body: its fields' slots (see `FastFieldSlots`), for the compiled report.
     let bodyFieldSlots: [[FastFieldSlots]]
+    /// Per body and field: whether the field's presence is plain (not a disputed presence), so a clean value
+    /// settles it without looking at the rule.
+    let bodyFieldPlain: [[Bool]]
     /// The contradictions the compiled rules can meet; bit i of a variant mask is `ambiguities[i]`.
     let ambiguities: [Ambiguity.ID]
     /// The ones the configuration judges strictly.
@@ -50,6 +53,9 @@ public struct FastValidator: @unchecked Sendable {
         operations = builder.operations
         discriminatorName = builder.discriminatorName
         bodyFieldSlots = builder.bodyFieldSlots
+        bodyFieldPlain = rules.bodies.map { body in
+            body.fields.map { if case .disputedPresent = $0.presence { false } else { true } }
+        }
         ambiguities = builder.ambiguities
         var strict: UInt64 = 0
         for (i, id) in builder.ambiguities.enumerated() where i < 64 && configuration.strictness(for: id) == .strict {

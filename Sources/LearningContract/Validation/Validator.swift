@@ -11,7 +11,14 @@ struct Validator {
     private(set) var violations: [Violation] = []
     private(set) var variants: [Violation] = []
 
-    init(rules: RuleSet, configuration: ContractConfiguration, catalog: ErrorCatalog, apiVersion: APIVersion) {
+    /// The catalog's message templates by row (`Contract.messageTemplates`), so a finding needs no catalog search.
+    let messageTemplates: [ErrorRow.ID: String]
+
+    init(
+        rules: RuleSet, configuration: ContractConfiguration, catalog: ErrorCatalog, apiVersion: APIVersion,
+        messageTemplates: [ErrorRow.ID: String] = [:]
+    ) {
+        self.messageTemplates = messageTemplates
         self.rules = rules
         self.configuration = configuration
         self.catalog = catalog
@@ -128,7 +135,7 @@ struct Validator {
             let subtype = body.odataType.flatMap { $0.split(separator: ".").last.map(String.init) } ?? "this body"
             detail = "\"\(key)\" belongs to \(owner), not to \(subtype)"
             source = Source("CSDL-v1", "EntityType \(owner) defines \(key); \(subtype) does not", spec: "4.1")
-        } else if let close = fields.first(where: { $0.name.lowercased() == key.lowercased() }) {
+        } else if case let lower = key.lowercased(), let close = fields.first(where: { $0.name.lowercased() == lower }) {
             detail += "; did you mean \"\(close.name)\"? (property names are case-sensitive)"
         }
         report(.unknownProperty, at: pointer.appending(key), field: field, detail: detail,
@@ -282,7 +289,7 @@ struct Validator {
                 return nil
             }
             var detail = "\"\(text)\" is not \(kind.summary)"
-            if let close = allowed.first(where: { $0.lowercased() == text.lowercased() }) {
+            if case let lower = text.lowercased(), let close = allowed.first(where: { $0.lowercased() == lower }) {
                 detail += "; did you mean \"\(close)\"? (enum values are case-sensitive)"
             }
             return Failure(kind: .invalidValue, pointer: at, field: field, detail: detail, ruleID: ruleID + ".enum",
@@ -346,7 +353,7 @@ struct Validator {
         _ kind: Violation.Kind, at pointer: JSONPointer, field: String, detail: String, ruleID: String, source: Source,
         row: ErrorRow.ID, slots: [String: String] = [:], ambiguity: Ambiguity.ID? = nil, reason: String? = nil
     ) {
-        let message = Self.render(catalog[row].messageTemplate, field: field, slots: slots)
+        let message = Self.render(messageTemplates[row] ?? catalog[row].messageTemplate, field: field, slots: slots)
         let violation = Violation(
             pointer: pointer, field: field, kind: kind, detail: detail, ruleID: ruleID, source: source, errorRow: row,
             message: reason.map { message + ": " + $0 } ?? message, ambiguity: ambiguity)
@@ -360,25 +367,29 @@ struct Validator {
     /// `ErrorRow.render` for one violation (`{fieldName}` and the given slots), in one pass over the template
     /// without Foundation: this runs for every finding of every invalid payload.
     static func render(_ template: String, field: String, slots: [String: String]) -> String {
-        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
+        let utf8 = template.utf8
+        guard utf8.contains(UInt8(ascii: "{")) else { return template }
         var result = ""
-        result.reserveCapacity(template.utf8.count + field.utf8.count)
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
-            let afterOpen = rest.index(after: open)
-            guard let close = rest[afterOpen...].firstIndex(of: "}") else { break }
-            let name = rest[afterOpen..<close]
+        result.reserveCapacity(utf8.count + field.utf8.count)
+        var rest = utf8[...]
+        while let open = rest.firstIndex(of: UInt8(ascii: "{")) {
+            result += Substring(rest[..<open])
+            let afterOpen = utf8.index(after: open)
+            guard let close = rest[afterOpen...].firstIndex(of: UInt8(ascii: "}")) else {
+                rest = rest[open...]
+                break
+            }
+            let name = Substring(rest[afterOpen..<close])
             if name == "fieldName" {
                 result += field
             } else if let value = slots[String(name)] {
                 result += value
             } else {
-                result += rest[open...close]
+                result += Substring(rest[open...close])
             }
-            rest = rest[rest.index(after: close)...]
+            rest = rest[utf8.index(after: close)...]
         }
-        result += rest
+        result += Substring(rest)
         return result
     }
 
