@@ -20,6 +20,15 @@ isCourseActivitySyncEnabled), or a DELETE removes it, and every later activity r
 provider isn't enabled for the given tenant." / "…registrationId … valid or registered…"), which Schemathesis's
 positive_data_acceptance check reads as a valid request refused: a failure of the harness, not of the API.
 
+Activity subtype: a PATCH of an activity (updateActivity) whose body's `@odata.type` is not the subtype of the activity
+the path addresses is refused, rightly, with 400 "Input field @odata.type is invalid": an update can't turn a
+learningSelfInitiatedCourse into a learningAssignment (learn.microsoft.com/graph/api/learningcourseactivity-update,
+"Request body": @odata.type selects the type), and no OpenAPI can say which subtype a stored id has. When the path's id
+addresses an existing activity of the other subtype (looked up through GET …/learningCourseActivities/{id}), the case
+gets a docs-world activity of the body's subtype and its provider instead; ids that don't exist are left alone (404).
+
+Explicit examples (the `examples` phase) don't go through `map_case`; `before_add_examples` applies the same mapping.
+
 Environment: LEARNING_CONTRACT_BIN (the CLI that mints tokens), OPENAPI (the schema whose `security` is read),
 API_URL (the base URL Schemathesis tests, with the version segment), AUTH_CHOICE = hash (default: one allowed
 requirement per case) | first (always the first requirement listed).
@@ -29,6 +38,8 @@ import hashlib
 import json
 import os
 import subprocess
+import urllib.error
+import urllib.parse
 import urllib.request
 
 import schemathesis
@@ -37,6 +48,18 @@ from schemathesis.generation.meta import negated_parameters
 # DocsWorld.contosoProviderID and DocsWorld.linkedInProviderID: both registered, both with sync enabled.
 SEEDED_PROVIDERS = ["01e8f81b-3060-4dec-acf0-0389665a0a38", "13727311-e7bb-470d-8b20-6a23d9030d70"]
 PROVIDER_PARAMETERS = ("registrationId", "learningProviderId")
+
+# DocsWorld.assignmentID / peerRecommendedID (assignments) and selfInitiatedID, by subtype, each with its provider.
+SEEDED_ACTIVITIES = {
+    "#microsoft.graph.learningAssignment": [
+        ("01e8f81b-3060-4dec-acf0-0389665a0a38", "8ba2228a-e020-11ec-9d64-0242ac120003"),
+        ("13727311-e7bb-470d-8b20-6a23d9030d70", "9ca2228a-e020-11ec-9d64-0242ac120004"),
+    ],
+    "#microsoft.graph.learningSelfInitiatedCourse": [
+        ("13727311-e7bb-470d-8b20-6a23d9030d70", "be2f4d76-e020-11ec-9d64-0242ac120002"),
+    ],
+}
+ACTIVITY_ITEM_PATH = "/employeeExperience/learningProviders/{registrationId}/learningCourseActivities/{id}"
 
 PROVIDER_ITEM_PATHS = (
     "/employeeExperience/learningProviders/{learningProviderId}",
@@ -145,6 +168,44 @@ def _changes_provider(case):
     return case.method.upper() in ("PATCH", "DELETE") and case.operation.path in PROVIDER_ITEM_PATHS
 
 
+def _activity_type(activity_id):
+    """The `@odata.type` of a stored activity, or None when there is none (any answer but 200)."""
+    request = urllib.request.Request(
+        API_URL + "/employeeExperience/learningCourseActivities/" + urllib.parse.quote(activity_id, safe=""),
+        headers={"Authorization": "Bearer " + _token(
+            "application", ["LearningAssignedCourse.Read.All", "LearningSelfInitiatedCourse.Read.All"])})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return json.load(response).get("@odata.type")
+    except (urllib.error.URLError, ValueError, AttributeError):
+        return None
+
+
+def _match_activity_subtype(case, negated):
+    """An update body of one subtype, addressed to a stored activity of the other: a docs-world activity of its own."""
+    if case.method.upper() != "PATCH" or case.operation.path != ACTIVITY_ITEM_PATH or "id" in negated:
+        return
+    body = case.body if isinstance(case.body, dict) else None
+    wanted = body.get("@odata.type") if body else None
+    activity_id = case.path_parameters.get("id")
+    if not isinstance(wanted, str) or wanted not in SEEDED_ACTIVITIES or not isinstance(activity_id, str) or not activity_id:
+        return
+    stored = _activity_type(activity_id)
+    if stored is None or stored == wanted:
+        return
+    choices = SEEDED_ACTIVITIES[wanted]
+    provider = case.path_parameters.get("registrationId")
+    provider_id, seeded_id = next(((p, a) for p, a in choices if p == provider), choices[0])
+    case.path_parameters["registrationId"] = provider_id
+    case.path_parameters["id"] = seeded_id
+
+
+@schemathesis.hook
+def before_add_examples(context, examples):
+    for index, example in enumerate(examples):
+        examples[index] = map_case(context, example)
+
+
 @schemathesis.hook
 def map_case(context, case):
     if not case.path_parameters:
@@ -164,4 +225,5 @@ def map_case(context, case):
                 case.path_parameters[name] = _register_provider() if case.method.upper() == "DELETE" else _scratch_provider()
         else:
             case.path_parameters[name] = seeded
+    _match_activity_subtype(case, negated)
     return case

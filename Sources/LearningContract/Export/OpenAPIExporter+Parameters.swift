@@ -44,4 +44,8 @@ extension OpenAPIExporter {
     /// `(externalCourseActivityId='{externalCourseActivityId}')`); OData 4.01 ABNF, rule `SQUOTE-in-string` (two
     /// single quotes stand for one inside a string literal). A lone `'` ends the literal early, and `serve` answers 400.
     static let quotedKeyPattern = "^([^']|'')+$"
+
+    /// `$top` and `$skip`: a non-negative integer (OData 4.01 ABNF, rules `top` and `skip`: `1*DIGIT`). `serve` reads it
+    /// as a 64-bit integer and answers a larger one 400 invalidQueryOption, so the schema states that bound.
+    static let pagingSchema: JSONValue = ["type": "integer", "format": "int64", "minimum": 0, "maximum": .number(JSONNumber(Int.max))]
 }

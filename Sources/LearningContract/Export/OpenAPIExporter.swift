@@ -259,11 +259,11 @@ public enum OpenAPIExporter {
             "externalId": path("externalId", "The learningContent externalId (alternate key, spec 4.8); an embedded single quote is doubled.", pattern: quotedKeyPattern),
             "top": [
                 "name": "$top", "in": "query", "required": false, "description": "Page size (LIST-v1, spec 2.3).",
-                "schema": ["type": "integer", "minimum": 0],
+                "schema": pagingSchema,
             ],
             "skip": [
                 "name": "$skip", "in": "query", "required": false, "description": "Items to skip (LIST-v1, spec 2.3).",
-                "schema": ["type": "integer", "minimum": 0],
+                "schema": pagingSchema,
             ],
             "count": [
                 "name": "$count", "in": "query", "required": false, "description": "Adds @odata.count (LIST-v1, spec 2.3, 7.5).",

@@ -64,6 +64,17 @@ import Testing
         #expect(names == Self.expectedSelectNames(endpoint.path), "\(endpoint.id)")
     }
 
+    /// OData 4.01 ABNF, rules `top` and `skip`: a non-negative integer (`1*DIGIT`). `serve` reads it as a 64-bit
+    /// integer, so the schema bounds it there: Schemathesis sent `$skip=52773400751189971307593728`, which the old
+    /// schema (minimum 0, no maximum) allowed and `serve` answered 400.
+    @Test(arguments: ["top", "skip"])
+    func pagingOptionsAreNonNegative64BitIntegers(_ name: String) throws {
+        let schema = try #require(document["components"]?["parameters"]?[name]?["schema"])
+        #expect(schema["type"] == "integer")
+        #expect(schema["minimum"] == 0)
+        #expect(schema["maximum"]?.numberValue?.lexeme == "9223372036854775807")
+    }
+
     // MARK: - B2: /me takes delegated tokens only
 
     @Test(arguments: OpenAPIExporter.describedEndpoints)
