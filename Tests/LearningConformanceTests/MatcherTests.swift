@@ -45,6 +45,9 @@ import Testing
         (#"{"m": {"$match": "variant", "row": "fieldInvalid", "field": "message"}}"#, #"{"m": "Input field  is invalid"}"#, false),
         (#"{"x": {"$match": "variant", "value": 1, "variants": [{"value": 2}]}}"#, #"{"x": 2}"#, true),
         (#"{"externalCourseActivityId": "e"}"#, #"{"externalcourseActivityId": "e"}"#, true),   // documented spelling
+        (#"{"externalcourseActivityId": "e"}"#, #"{"externalCourseActivityId": "e"}"#, true),   // and the other way round
+        (#"{"externalcourseActivityId": "e"}"#, #"{"externalCourseActivityId": "f"}"#, false),
+        (#"{"externalcourseActivityId": "e"}"#, #"{"ExternalCourseActivityId": "e"}"#, false),
     ]
 
     @Test(arguments: cases)
@@ -60,6 +63,26 @@ import Testing
         }
         let report = await ConformanceRunner(configuration: TestScenarios.configuration(), transport: transport).run(scenarios: [scenario])
         #expect((report.deviationCount == 0) == matches, "\(expected) vs \(actual): \(report.text())")
+    }
+
+    /// A response in the spelling the fixture does not name is a variant hit of `externalCourseActivityIdSpelling`
+    /// (the docs spell the property both ways): it passes, and fails only under `--strict`, as every variant does.
+    @Test(arguments: [false, true])
+    func otherSpellingIsAVariantHit(strict: Bool) async {
+        let scenario = Scenario(id: "v", title: "v", steps: [Step(
+            name: "s", role: "app", request: StepRequest(method: "GET", path: "/x"),
+            expect: StepExpectation(status: 200, body: Self.parse(#"{"externalcourseActivityId": "e"}"#)))])
+        let transport = InMemoryTransport { request in
+            request.target.hasPrefix("/_emulator/info") ? HTTPResponseFactory.json(#"{"testTokens": true}"#)
+                : request.target.hasPrefix("/_emulator") ? .init(status: 204)
+                : .init(status: 200, headers: ["Content-Type": "application/json"], body: Array(#"{"externalCourseActivityId": "e"}"#.utf8))
+        }
+        var configuration = TestScenarios.configuration()
+        configuration.strict = strict
+        let report = await ConformanceRunner(configuration: configuration, transport: transport).run(scenarios: [scenario])
+        #expect(report.variantCount == 1)
+        #expect(report.scenarios.first?.variants.first?.ambiguity == "externalCourseActivityIdSpelling")
+        #expect((report.exitCode == 0) == !strict, "\(report.text())")
     }
 
     @Test func variantHitsAreReportedAndFailOnlyUnderStrict() async {

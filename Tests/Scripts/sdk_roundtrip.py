@@ -9,7 +9,12 @@ What each check expects comes from the docs (learn.microsoft.com pages named bes
 own models, never from the emulator's current answers.
 
 Usage: python sdk_roundtrip.py --base-url http://127.0.0.1:PORT --app-token T --delegated-token T
-                               [--versions v1.0,beta] [--page-size N]
+                               [--versions v1.0,beta] [--page-size N] [--strict]
+
+--strict: serve runs with --strict. Every check expects the same answer as under lenient, except "GET, change, PATCH
+the object back": the SDK sends back every property it read, and the strict reading of the documented contradiction
+nonUpdatableFieldsInUpdate (the update page's "Request body" tables list only the updatable properties; its example 1
+sends the others) refuses them, so the check expects that documented 400 instead.
 """
 
 import argparse
@@ -129,8 +134,9 @@ def describe_error(error):
 
 
 class RoundTrip:
-    def __init__(self, version, base_url, app_token, delegated_token, page_size):
+    def __init__(self, version, base_url, app_token, delegated_token, page_size, strict=False):
         self.version = version
+        self.strict = strict
         self.app = make_client(version, base_url, app_token)
         self.me = make_client(version, base_url, delegated_token)
         self.bad = make_client(version, base_url, "not-a-token")
@@ -381,6 +387,32 @@ class RoundTrip:
         await self.check("list users/{id} with $select=id,externalcourseActivityId: typed external ids", list_source + "; " + ext_source,
                          listed_external_ids)
 
+        # Errors: every 4XX parses as the SDK's ODataError with code, message and innerError.
+        async def expect_odata_error(call, status, code, message=None, client_request_id=None):
+            try:
+                await call()
+            except m.ODataError as error:
+                main = error.error
+                expect(error.response_status_code == status, f"status {error.response_status_code}, expected {status}")
+                expect(main is not None, "ODataError without its error member")
+                expect(main.code == code, f"code {main.code!r}, expected {code!r}")
+                expect(bool(main.message), "no message")
+                if message is not None:
+                    expect(main.message == message, f"message {main.message!r}, expected {message!r}")
+                inner = main.inner_error
+                expect(inner is not None, "no innerError")
+                expect(bool(inner.request_id), "innerError without request-id")
+                expect(inner.date is not None, "innerError without date")
+                if client_request_id is not None:
+                    expect(inner.client_request_id == client_request_id,
+                           f"innerError client-request-id {inner.client_request_id!r}, sent {client_request_id!r}")
+                return main
+            except CheckFailed:
+                raise
+            except Exception as other:
+                raise CheckFailed(f"{describe_error(other)}, not an ODataError {status}")
+            raise CheckFailed(f"no error, expected ODataError {status}")
+
         # PATCH what a GET returned (the SDK serialises every property it read, `id` and `@odata.type` included).
         update_source = ("learn.microsoft.com/graph/api/learningcourseactivity-update?view=graph-rest-1.0, Request body table and Response (204); "
                          "OData 4.01 Protocol 11.4.3: key and other non-updatable properties in an update body are ignored")
@@ -391,6 +423,12 @@ class RoundTrip:
             expect(got is not None, "no entity")
             got.completion_percentage = 60
             got.status = m.CourseStatus.InProgress
+            if self.strict:
+                # The strict reading of nonUpdatableFieldsInUpdate: a non-updatable property in the body is 400
+                # fieldInvalid ("Input field <name> is invalid"), parsed as ODataError like any other error.
+                main = await expect_odata_error(lambda: item.patch(got), 400, "badRequest")
+                expect(main.message.startswith("Input field ") and main.message.endswith(" is invalid"), f"message {main.message!r}")
+                return f"refused under --strict as the strict reading of nonUpdatableFieldsInUpdate says: {main.message}"
             await item.patch(got)
             again = await item.get()
             expect(again.completion_percentage == 60 and again.status == m.CourseStatus.InProgress,
@@ -422,32 +460,6 @@ class RoundTrip:
             return None
 
         await self.check("PATCH by external id (provider builder) [selfInitiated]", update_source, patch_by_external_id)
-
-        # Errors: every 4XX parses as the SDK's ODataError with code, message and innerError.
-        async def expect_odata_error(call, status, code, message=None, client_request_id=None):
-            try:
-                await call()
-            except m.ODataError as error:
-                main = error.error
-                expect(error.response_status_code == status, f"status {error.response_status_code}, expected {status}")
-                expect(main is not None, "ODataError without its error member")
-                expect(main.code == code, f"code {main.code!r}, expected {code!r}")
-                expect(bool(main.message), "no message")
-                if message is not None:
-                    expect(main.message == message, f"message {main.message!r}, expected {message!r}")
-                inner = main.inner_error
-                expect(inner is not None, "no innerError")
-                expect(bool(inner.request_id), "innerError without request-id")
-                expect(inner.date is not None, "innerError without date")
-                if client_request_id is not None:
-                    expect(inner.client_request_id == client_request_id,
-                           f"innerError client-request-id {inner.client_request_id!r}, sent {client_request_id!r}")
-                return main
-            except CheckFailed:
-                raise
-            except Exception as other:
-                raise CheckFailed(f"{describe_error(other)}, not an ODataError {status}")
-            raise CheckFailed(f"no error, expected ODataError {status}")
 
         errors_source = "learn.microsoft.com/graph/errors, Error resource type (error: code, message, innerError)"
 
@@ -517,11 +529,12 @@ async def main():
     parser.add_argument("--versions", default="v1.0,beta")
     parser.add_argument("--page-size", type=int, default=2, help="the --page-size serve runs with")
     parser.add_argument("--traceback", action="store_true")
+    parser.add_argument("--strict", action="store_true", help="serve runs with --strict (see the module docstring)")
     args = parser.parse_args()
     passed = failed = 0
     for version in args.versions.split(","):
         print(f"== {version}: {SDK_PACKAGE[version]} against {args.base_url}/{version}")
-        trip = RoundTrip(version, args.base_url, args.app_token, args.delegated_token, args.page_size)
+        trip = RoundTrip(version, args.base_url, args.app_token, args.delegated_token, args.page_size, strict=args.strict)
         await trip.run()
         passed += trip.passed
         failed += trip.failed

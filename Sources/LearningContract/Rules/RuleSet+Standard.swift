@@ -203,43 +203,49 @@ extension RuleSet {
         return field
     }
 
+    /// An update body's fields, each one the type model does not list as updatable marked `notUpdatable` (the
+    /// update page's "Request body" tables, as `TypeModel` records them).
+    private static func updateFields(of type: TypeModel, _ fields: [FieldRule]) -> [FieldRule] {
+        fields.map { field in type.property(field.name)?.access == .updatable ? field : notUpdatable(field) }
+    }
+
     static let updateAssignment = BodyRule(
         id: "updateActivity.learningAssignment", operation: .updateActivity, odataType: assignmentType,
-        fields: [
+        fields: updateFields(of: .learningAssignment, [
             dateTimeOffset("assignedDateTime", updateTable("assignment", "assignedDateTime")),
-            notUpdatable(assignmentTypeField),
-            notUpdatable(FieldRule(name: "assignerUserId", kind: .string, nullable: true, maxLength: idLength, source: updateTable("assignment", "(not listed)"))),
+            assignmentTypeField,
+            FieldRule(name: "assignerUserId", kind: .string, nullable: true, maxLength: idLength, source: updateTable("assignment", "(not listed)")),
             dateTimeOffset("completedDateTime", updateTable("assignment", "completedDateTime")),
             completionPercentage,
             dueDateTime,
-            notUpdatable(externalCourseActivityId),
+            externalCourseActivityId,
             keyInUpdate,
-            notUpdatable(FieldRule(name: "learnerUserId", kind: .string, nullable: true, maxLength: idLength, source: updateTable("assignment", "(not listed)"))),
-            notUpdatable(FieldRule(name: "learningContentId", kind: .string, nullable: true, maxLength: idLength, source: updateTable("assignment", "(not listed)"))),
-            notUpdatable(FieldRule(name: "learningProviderId", kind: .string, nullable: true, maxLength: idLength, source: updateTable("assignment", "(not listed)"))),
+            FieldRule(name: "learnerUserId", kind: .string, nullable: true, maxLength: idLength, source: updateTable("assignment", "(not listed)")),
+            FieldRule(name: "learningContentId", kind: .string, nullable: true, maxLength: idLength, source: updateTable("assignment", "(not listed)")),
+            FieldRule(name: "learningProviderId", kind: .string, nullable: true, maxLength: idLength, source: updateTable("assignment", "(not listed)")),
             notes,
             status(
                 allowed: ["notStarted", "inProgress", "completed"], variants: [], presence: .required,
                 source: updateTable("assignment", "status (Required): notStarted, inProgress, completed")),
-        ],
+        ]),
         otherSubtypeFields: selfInitiatedOnly,
         source: Source("UPDATE-v1", "assignment table and example 1", spec: "5.4"))
 
     static let updateSelfInitiated = BodyRule(
         id: "updateActivity.learningSelfInitiatedCourse", operation: .updateActivity, odataType: selfInitiatedType,
-        fields: [
+        fields: updateFields(of: .learningSelfInitiatedCourse, [
             dateTimeOffset("completedDateTime", updateTable("self-initiated", "completedDateTime")),
             completionPercentage,
-            notUpdatable(externalCourseActivityId),
+            externalCourseActivityId,
             keyInUpdate,
-            notUpdatable(FieldRule(name: "learnerUserId", kind: .string, nullable: true, maxLength: idLength, source: updateTable("self-initiated", "(not listed)"))),
-            notUpdatable(FieldRule(name: "learningContentId", kind: .string, nullable: true, maxLength: idLength, source: updateTable("self-initiated", "(not listed)"))),
-            notUpdatable(FieldRule(name: "learningProviderId", kind: .string, nullable: true, maxLength: idLength, source: updateTable("self-initiated", "(not listed)"))),
+            FieldRule(name: "learnerUserId", kind: .string, nullable: true, maxLength: idLength, source: updateTable("self-initiated", "(not listed)")),
+            FieldRule(name: "learningContentId", kind: .string, nullable: true, maxLength: idLength, source: updateTable("self-initiated", "(not listed)")),
+            FieldRule(name: "learningProviderId", kind: .string, nullable: true, maxLength: idLength, source: updateTable("self-initiated", "(not listed)")),
             dateTimeOffset("startedDateTime", updateTable("self-initiated", "startedDateTime (no marker)")),
             status(
                 allowed: ["inProgress", "completed"], variants: [selfInitiatedNotStarted], presence: .required,
                 source: updateTable("self-initiated", "status (Required): inProgress, completed")),
-        ],
+        ]),
         otherSubtypeFields: assignmentOnly,
         source: Source("UPDATE-v1", "self-initiated table and example 2", spec: "5.4"))
 

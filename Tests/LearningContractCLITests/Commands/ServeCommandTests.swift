@@ -1,5 +1,6 @@
 import Foundation
 import LearningContractCLI
+import LearningContract
 import LearningEmulator
 import Testing
 
@@ -26,6 +27,19 @@ import Testing
         #expect(try Self.configuration([]).admin == .loopbackOnly)
         #expect(throws: UsageError.self) { try Self.configuration(["--admin-token", "two words"]) }
         #expect(throws: UsageError.self) { try Self.configuration(["--no-admin", "--admin-token", "x"]) }
+    }
+
+    /// `--wire-spelling` picks how responses spell the external id; absent, the contract file's `wireSpelling`, else csdl.
+    @Test func wireSpellingOption() throws {
+        #expect(try Self.configuration([]).contract.wireSpelling == .csdl)
+        #expect(try Self.configuration(["--wire-spelling", "docs"]).contract.wireSpelling == .docs)
+        #expect(try Self.configuration(["--wire-spelling", "csdl", "--strict"]).contract.wireSpelling == .csdl)
+        #expect(throws: UsageError.self) { try Self.configuration(["--wire-spelling", "metadata"]) }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("wire-spelling-\(UUID().uuidString).json")
+        try Data(#"{"wireSpelling": "docs"}"#.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        #expect(try Self.configuration(["--contract", file.path]).contract.wireSpelling == .docs)
+        #expect(try Self.configuration(["--contract", file.path, "--wire-spelling", "csdl"]).contract.wireSpelling == .csdl)
     }
 
     @Test func startSaysWhatIsExposed() throws {
