@@ -5,7 +5,9 @@ import LearningContract
 /// for every field of the create and update bodies, the values at and past each rule's edges (-1, 0, 100,
 /// 101, 20.5, "20", true, null, absent, empty, over-long, bad enum, a field of the other subtype...).
 /// The expected outcome of each value comes from the contract itself (`Contract.validate`), so the fixtures
-/// and the rules cannot drift apart; a test checks the files on disk are what this generator writes.
+/// and the rules cannot drift apart; a test checks the files on disk are what this generator writes. That the
+/// rules are right is checked apart from them: `GeneratedFixturesTests` compares every step's expectation with
+/// `DocumentedBodyTable`, written from the docs' "Request body" tables, and fails where they disagree.
 public struct FixtureGenerator: Sendable {
     public struct File: Sendable, Hashable {
         /// Path under `Conformance/`, like `generated/createActivity.learningAssignment.completionPercentage.json`.

@@ -20,7 +20,7 @@ import Testing
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: time.path), "/usr/bin/time is not installed (apt-get install time)"),
           arguments: modes)
-    func conformEndsWithExit1Or3UnderTheMemoryBudget(_ mode: BrokenTarget.Mode) throws {
+    func conformEndsWithExit1Or3UnderTheMemoryBudget(_ mode: BrokenTarget.Mode) async throws {
         guard let tool = Executable.learningContract else {
             Issue.record("learning-contract is not built (swift build)")
             return
@@ -30,7 +30,7 @@ import Testing
         let filter = Self.full ? [] : ["--filter", "example-1"]
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
-        let output = try ProcessRunner.run(
+        let output = try await ProcessRunner.run(
             Self.time, ["-v", tool.path, "conform", "--base-url", target.baseURL.absoluteString] + Self.budgets + filter,
             environment: environment, currentDirectory: Repository.root, timeout: 280)
         #expect([1, 3].contains(output.status), "\(mode): exit \(output.status)\n\(output.stdout.suffix(2000))\n\(output.stderr.suffix(2000))")
@@ -59,14 +59,14 @@ import Testing
         (["--base-url", "http://127.0.0.1:1/v1.0", "--throttle-budget", "-1"], "--throttle-budget"),
         (["--base-url", "http://127.0.0.1:1/v1.0", "--step-timeout", "0"], "--step-timeout"),
     ])
-    func refusedWithExit2(_ arguments: [String], _ message: String) throws {
-        let output = try ConformCommandTests.run(arguments, environment: ["NO_COLOR": "1"])
+    func refusedWithExit2(_ arguments: [String], _ message: String) async throws {
+        let output = try await ConformCommandTests.run(arguments, environment: ["NO_COLOR": "1"])
         #expect(output.status == 2, "\(arguments): \(output.stdout)\n\(output.stderr)")
         #expect(output.stderr.contains(message), "\(arguments): \(output.stderr)")
     }
 
-    @Test func sslCertFileIsTheDefaultCAFileAndIsCheckedLikeCacert() throws {
-        let output = try ConformCommandTests.run(["--base-url", "https://127.0.0.1:1/v1.0"],
+    @Test func sslCertFileIsTheDefaultCAFileAndIsCheckedLikeCacert() async throws {
+        let output = try await ConformCommandTests.run(["--base-url", "https://127.0.0.1:1/v1.0"],
                                                  environment: ["NO_COLOR": "1", "SSL_CERT_FILE": "Conformance/roles.json"])
         #expect(output.status == 2, "\(output.stderr)")
         #expect(output.stderr.contains("SSL_CERT_FILE") && output.stderr.contains("no PEM certificate"), "\(output.stderr)")
@@ -76,13 +76,13 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("ca.pem")
         try Data("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n".utf8).write(to: file)
-        let overridden = try ConformCommandTests.run(["--base-url", "https://127.0.0.1:1/v1.0", "--cacert", file.path],
+        let overridden = try await ConformCommandTests.run(["--base-url", "https://127.0.0.1:1/v1.0", "--cacert", file.path],
                                                      environment: ["NO_COLOR": "1", "SSL_CERT_FILE": "Conformance/roles.json"])
         #expect(overridden.status == 3, "\(overridden.stderr)")  // port 1: unreachable, not a usage error
     }
 
-    @Test func insecureIsHonouredWithAWarning() throws {
-        let output = try ConformCommandTests.run(["--base-url", "https://127.0.0.1:1/v1.0", "--insecure"], environment: ["NO_COLOR": "1"])
+    @Test func insecureIsHonouredWithAWarning() async throws {
+        let output = try await ConformCommandTests.run(["--base-url", "https://127.0.0.1:1/v1.0", "--insecure"], environment: ["NO_COLOR": "1"])
         #expect(output.status == 3, "\(output.stderr)")
         #expect(output.stderr.contains("warning: --insecure"), "\(output.stderr)")
     }

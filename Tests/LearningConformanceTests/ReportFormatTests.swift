@@ -27,7 +27,7 @@ import Testing
             cases = root.findall('./testsuite/testcase')
             print(len(cases), len(root.findall('./testsuite/testcase/failure')), len(root.findall('./testsuite/testcase/skipped')), root.get('tests'))
             """
-        let run = try ProcessRunner.run(ProcessRunner.env, ["python3", "-c", script, file.path], timeout: 30)
+        let run = try await ProcessRunner.run(ProcessRunner.env, ["python3", "-c", script, file.path], timeout: 30)
         let output = run.stdout
         #expect(run.status == 0, "python3 could not parse the JUnit XML")
         #expect(output.trimmingCharacters(in: .whitespacesAndNewlines)

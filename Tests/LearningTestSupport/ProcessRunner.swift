@@ -87,6 +87,22 @@ public enum ProcessRunner {
         )
     }
 
+    /// The same run, awaited from a thread of its own: a test that waits minutes for a child (a whole `conform`
+    /// run) must not hold one of the few threads Swift Testing runs every other test on.
+    public static func run(
+        _ executable: URL, _ arguments: [String], environment: [String: String]? = nil, currentDirectory: URL? = nil,
+        stdin: String? = nil, timeout: TimeInterval = 60
+    ) async throws -> Output {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result {
+                    try run(executable, arguments, environment: environment, currentDirectory: currentDirectory, stdin: stdin,
+                            timeout: timeout) as Output
+                })
+            }
+        }
+    }
+
     /// Whether `python3 -c "import <module>"` works on this host.
     public static func pythonHas(_ module: String) -> Bool {
         (try? run(env, ["python3", "-c", "import \(module)"], timeout: 30).status) == 0
