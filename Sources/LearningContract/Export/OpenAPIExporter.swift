@@ -41,7 +41,8 @@ public enum OpenAPIExporter {
 
     static func paths(contract: Contract) -> JSONValue {
         var paths = JSONObject()
-        for endpoint in APIEndpoint.all {
+        // Exactly what `serve` serves under this configuration at both versions the server variable names.
+        for endpoint in APIEndpoint.servedInEveryVersion(configuration: contract.configuration) {
             var item = paths[endpoint.path]?.objectValue ?? JSONObject()
             item[endpoint.method] = operation(endpoint, contract: contract)
             paths[endpoint.path] = .object(item)
@@ -57,8 +58,9 @@ public enum OpenAPIExporter {
         object["x-operation"] = .string(endpoint.operation.rawValue)
         if let row = endpoint.specRow { object["x-spec-row"] = .string("2.1 " + row) }
         object["x-source"] = .string(endpoint.source.description)
+        if endpoint.exposure == .sdk { object["x-exposure"] = "exposed by the SDK, not on a doc page" }
         var parameters: [JSONValue] = endpoint.pathParameters.map { ["$ref": .string(Self.parameters + $0)] }
-        if endpoint.method == "get" {
+        if endpoint.method == "get" && !endpoint.isCount {
             // Component keys can't hold `$`: `select` is the `$select` parameter.
             let options = endpoint.operation.isList ? ["select", "top", "skip", "count"] : ["select"]
             parameters += options.map { ["$ref": .string(Self.parameters + $0)] }
@@ -95,7 +97,10 @@ public enum OpenAPIExporter {
     static func responses(_ endpoint: APIEndpoint, contract: Contract) -> JSONValue {
         var responses = JSONObject()
         var success: JSONObject = ["description": .string(successDescription(endpoint.successStatus))]
-        if let entity = successSchema(endpoint.operation) {
+        if endpoint.isCount {
+            // `/$count` answers the bare integer (OData 4.01 URL conventions §4.8).
+            success["content"] = ["text/plain": ["schema": ["type": "integer", "minimum": 0]]]
+        } else if let entity = successSchema(endpoint.operation) {
             success["content"] = ["application/json": ["schema": ["$ref": .string(Self.schemas + entity)]]]
         }
         responses[String(endpoint.successStatus)] = .object(success)
