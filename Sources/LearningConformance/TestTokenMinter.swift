@@ -1,37 +1,21 @@
 import Foundation
+import LearningContract
 
-/// Unsecured test JWTs (RFC 7519 section 6) in the emulator's format (Conformance/STATE.md, "Test tokens"):
-/// `base64url(header) + "." + base64url(claims) + "."`. For test targets only; never a real credential.
+/// The runner's test tokens for a role: the one test-token format (`TestToken`, Conformance/STATE.md, "Test
+/// tokens"), so a runner token and one from `learning-contract token` differ only in their claims' values.
+/// For test targets only; never a real credential.
 public enum TestTokenMinter {
-    public static let audience = "https://graph.microsoft.com"
+    /// The claims of `role`'s token: its permissions as `roles` (application) or `scp` (delegated). Roles of kind
+    /// `none` and `literal` carry no minted token; they get an application token without roles.
+    public static func claims(tenantID: String, objectID: String, role: RoleDefinition) -> TestToken.Claims {
+        let kind: TestToken.Claims.Kind = switch role.kind {
+        case .delegated: .delegated(scopes: role.permissions)
+        case .application, .none, .literal: .application(roles: role.kind == .application ? role.permissions : [])
+        }
+        return TestToken.Claims(tenantID: tenantID, objectID: objectID, kind: kind)
+    }
 
     public static func mint(tenantID: String, objectID: String, role: RoleDefinition, issuedAt: Date = Date()) -> String {
-        var claims: [(String, String)] = [
-            ("aud", quote(audience)),
-            ("iss", quote("https://login.learning-contract.test/\(tenantID)/")),
-            ("tid", quote(tenantID)),
-            ("oid", quote(objectID)),
-        ]
-        switch role.kind {
-        case .application: claims.append(("roles", "[" + role.permissions.map(quote).joined(separator: ",") + "]"))
-        case .delegated: claims.append(("scp", quote(role.permissions.joined(separator: " "))))
-        case .none, .literal: break
-        }
-        let now = Int(issuedAt.timeIntervalSince1970)
-        claims.append(("iat", String(now)))
-        claims.append(("exp", String(now + 3600)))
-        let header = #"{"alg":"none","typ":"JWT"}"#
-        let body = "{" + claims.map { quote($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
-        return base64url(header) + "." + base64url(body) + "."
-    }
-
-    static func quote(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-    }
-
-    static func base64url(_ text: String) -> String {
-        Data(text.utf8).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        TestToken.mint(claims(tenantID: tenantID, objectID: objectID, role: role), now: issuedAt)
     }
 }

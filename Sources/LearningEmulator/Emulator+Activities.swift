@@ -3,7 +3,7 @@ import LearningContract
 import LearningHTTP
 
 extension Emulator {
-    /// The 403 scope check (spec 3.1 as decided; see `Permission`).
+    /// The 403 scope check: the contract's permission table (`OperationPermission`).
     func permissionFailure(_ call: Call) -> HTTPResponse? {
         permissions[call.operation]?.allows(call.claims) == true ? nil : error(.permissionScopeMissing, call.context)
     }

@@ -53,7 +53,7 @@ extension Emulator {
     }
 
     func activityResponse(_ status: Int, _ activity: StoredActivity, select: [String]?, _ context: RequestContext) -> HTTPResponse {
-        var writer = JSONWriter()
+        var writer = JSONWriter(capacity: 1024)
         writeActivity(activity, select: select, context, into: &writer)
         return response(status, body: writer.bytes, context, preferenceApplied: true)
     }

@@ -30,15 +30,15 @@ extension Emulator {
         return response
     }
 
-    /// An injected fault. 429/503 carry `Retry-After` in seconds and the catalog message in minutes,
-    /// ceil(seconds / 60) (spec 7.2, ambiguity `retryAfterUnits`).
+    /// An injected fault. 429/503 carry `Retry-After` in seconds and the catalog message in minutes
+    /// (`RetryAfter.minutes(forSeconds:)`, ambiguity `retryAfterUnits`).
     func faultResponse(_ rule: FaultRule, _ context: RequestContext) -> HTTPResponse {
         let status = rule.status ?? 500
         switch status {
         case 429, 503:
             let seconds = rule.retryAfterSeconds ?? 1
-            let minutes = String(seconds / 60 + (seconds % 60 > 0 ? 1 : 0))  // ceil, without overflow
             let row: ErrorRow.ID = status == 429 ? .tooManyRequests : .serviceUnavailable
+            let minutes = String(RetryAfter.minutes(forSeconds: seconds))
             return error(contract.catalog.error(row, slots: ["noOfMinutes": minutes]), context, retryAfterSeconds: seconds)
         default:
             var graphError = contract.catalog.error(Self.row(forStatus: status))
@@ -78,7 +78,10 @@ extension Emulator {
         switch rejection.status {
         case 408: return error(.requestTimeout, context)
         case 413: return error(.payloadTooLarge, context)
-        case 503: return error(contract.catalog.error(.serviceUnavailable, slots: ["noOfMinutes": "1"]), context, retryAfterSeconds: 1)
+        case 503:
+            let seconds = 1
+            let minutes = String(RetryAfter.minutes(forSeconds: seconds))
+            return error(contract.catalog.error(.serviceUnavailable, slots: ["noOfMinutes": minutes]), context, retryAfterSeconds: seconds)
         default:
             var graphError = contract.catalog.error(.malformedBody)
             graphError.status = rejection.status

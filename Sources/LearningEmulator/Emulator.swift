@@ -21,15 +21,16 @@ public final class Emulator: Sendable {
     let sentinelMembers: [String: Set<String>]
     /// The same per activity type, aligned with `ActivityType.properties`.
     let sentinelMembersByIndex: [ActivityType: [Set<String>?]]
-    let lenientUpdatePath: Bool
+    /// What is served where: the contract's endpoint table under this configuration.
+    let endpoints: EndpointTable
     let reader = JSONReader()
     /// The contract's rules compiled once for `validateFast`.
     let fastValidator: FastValidator
     let ids = IDGenerator()
     /// The port the server bound (set by `EmulatorServer.start()`), for base URLs of requests without `Host`.
     let boundPort = LockedValue<Int?>(nil)
-    /// Permissions per operation, computed once (spec 3.1; see `Permission`).
-    let permissions: [Operation: Permission]
+    /// Permissions per operation under this configuration, from the contract's one table (`OperationPermission`).
+    let permissions: [Operation: OperationPermission.Grant]
 
     public init(configuration: EmulatorConfiguration = EmulatorConfiguration()) {
         self.configuration = configuration
@@ -38,14 +39,14 @@ public final class Emulator: Sendable {
         self.fastValidator = FastValidator(contract: contract)
         let contractConfiguration = configuration.contract
         self.routeParser = RouteParser(acceptsUnquotedKeys: contractConfiguration.strictness(for: .alternateKeyQuoting) == .lenient)
-        self.lenientUpdatePath = contractConfiguration.strictness(for: .updatePathWithoutProvider) == .lenient
+        self.endpoints = EndpointTable(configuration: contractConfiguration)
         let sentinelMembers = contract.membersAfterSentinel.mapValues(Set.init)
         self.sentinelMembers = sentinelMembers
         self.sentinelMembersByIndex = Dictionary(uniqueKeysWithValues: ActivityType.allCases.map { type in
             (type, type.properties.map { sentinelMembers[$0] })
         })
         self.permissions = Dictionary(uniqueKeysWithValues: Operation.allCases.map {
-            ($0, Permission.required(for: $0, configuration: contractConfiguration))
+            ($0, OperationPermission.grant(for: $0, configuration: contractConfiguration))
         })
         reset()
     }
@@ -109,9 +110,8 @@ public final class Emulator: Sendable {
         case .success(let parsed): route = parsed
         case .failure(.segment(let segment)): return error(.resourceNotFoundForSegment, slots: ["segment": segment], context)
         }
-        let lenientPath = lenientUpdatePath && version == .beta
-        guard let operation = route.operation(for: request.method, lenientUpdatePath: lenientPath) else {
-            return methodNotAllowed(route, lenientUpdatePath: lenientPath, context)
+        guard let operation = endpoints.endpoint(route, method: request.method, version: version)?.operation else {
+            return methodNotAllowed(route, version: version, context)
         }
         // HEAD answers as GET does; the HTTP server sends the headers (Content-Length included) and drops the body
         // (RFC 9110 §9.3.2).
@@ -152,7 +152,13 @@ public final class Emulator: Sendable {
         var body = JSONValue.null
         if request.method == "POST" || request.method == "PATCH" {
             guard Self.isJSON(context.headers.contentType) else { return error(.unsupportedMediaType, context) }
-            do { body = try reader.read(request.body).root } catch { return self.error(.malformedBody, context) }
+            do {
+                body = try reader.read(request.body).root
+            } catch {
+                // The contract's answer to a body that is not JSON (with the reader's reason as a detail).
+                let report = contract.malformedJSONReport(error, operation: operation, apiVersion: version)
+                return report.graphError.map { self.error($0, context) } ?? self.error(.malformedBody, context)
+            }
         }
 
         let call = Call(claims: claims, operation: operation, options: options, body: body, context: context)
@@ -187,14 +193,15 @@ public final class Emulator: Sendable {
         case .count(.userActivities(let user)): return listActivities(user, call, countOnly: true)
         case .count(.contents(let providerID)): return listContents(providerID: providerID, call, countOnly: true)
         case .count(.providers): return listProviders(call, countOnly: true)
-        case .count, .globalActivities, .unsupported: return methodNotAllowed(route, lenientUpdatePath: lenientPath, context)
+        case .count, .globalActivities, .unsupported: return methodNotAllowed(route, version: version, context)
         }
     }
 
-    /// 405 with `Allow` naming the methods the path supports (RFC 9110 §15.5.6; empty when it supports none).
-    func methodNotAllowed(_ route: Route, lenientUpdatePath: Bool, _ context: RequestContext) -> HTTPResponse {
+    /// 405 with `Allow` naming the methods the endpoint table serves on the path (RFC 9110 §15.5.6; empty when it
+    /// serves none).
+    func methodNotAllowed(_ route: Route, version: APIVersion, _ context: RequestContext) -> HTTPResponse {
         var response = error(.methodNotAllowed, context)
-        response.headers.append(name: "Allow", value: route.allowedMethods(lenientUpdatePath: lenientUpdatePath).joined(separator: ", "))
+        response.headers.append(name: "Allow", value: endpoints.allowedMethods(route, version: version).joined(separator: ", "))
         return response
     }
 

@@ -1,6 +1,7 @@
 import LearningContract
 
-/// What a request path addresses under `/v1.0` or `/beta` (spec 1, 2.1, 2.2).
+/// What a request path addresses under `/v1.0` or `/beta` (spec 1, 2.1, 2.2). Which methods it serves is not
+/// decided here: `template` names the path's row of `APIEndpoint.all`, and `EndpointTable` answers from there.
 indirect enum Route: Sendable, Hashable {
     /// `/employeeExperience/learningCourseActivities` (SDK only: no documented method).
     case globalActivities
@@ -31,55 +32,58 @@ indirect enum Route: Sendable, Hashable {
     /// A path Graph has (`/me`, `/employeeExperience`, …) on which this API defines no method.
     case unsupported
 
-    /// The operation a method invokes here; `nil` = 405 methodNotAllowed. HEAD invokes what GET invokes
-    /// (RFC 9110 §9.3.2). `lenientUpdatePath`: ambiguity `updatePathWithoutProvider` (spec 9 #25) accepts the old
-    /// beta PATCH on the global path.
-    func operation(for method: String, lenientUpdatePath: Bool) -> Operation? {
-        let method = method == "HEAD" ? "GET" : method
-        return switch (self, method) {
-        case (.providerActivities, "POST"): .createActivity
-        case (.globalActivity, "GET"), (.providerActivity, "GET"), (.userActivity, "GET"): .getActivity
-        case (.globalActivity, "PATCH"): lenientUpdatePath ? .updateActivity : nil
-        case (.providerActivity, "PATCH"): .updateActivity
-        case (.providerActivity, "DELETE"): .deleteActivity
-        case (.userActivities, "GET"): .listActivities
-        case (.providers, "POST"): .createProvider
-        case (.providers, "GET"): .listProviders
-        case (.provider, "GET"): .getProvider
-        case (.provider, "PATCH"): .updateProvider
-        case (.provider, "DELETE"), (.providerReference, "DELETE"): .deleteProvider
-        case (.contents, "GET"): .listContents
-        case (.content, "GET"): .getContent
-        case (.content, "PATCH"): .upsertContent
-        case (.content, "DELETE"), (.contentReference, "DELETE"): .deleteContent
-        case (.count(let collection), "GET"):
-            collection.operation(for: "GET", lenientUpdatePath: lenientUpdatePath).flatMap { $0.isList ? $0 : nil }
-        default: nil
+    /// The `APIEndpoint` path template this route addresses (the key form included), or `nil` for a path the
+    /// endpoint table has no template for (every method there is 405 with an empty `Allow`).
+    var template: String? {
+        switch self {
+        case .globalActivities: APIEndpoint.globalActivities
+        case .globalActivity(let key): APIEndpoint.globalActivities + key.template
+        case .providerActivities: APIEndpoint.providerActivities
+        case .providerActivity(_, let key): APIEndpoint.providerActivities + key.template
+        case .userActivities(let user): user.activities
+        case .userActivity(let user, let key): user.activities + key.template
+        case .providers: APIEndpoint.providers
+        case .provider: APIEndpoint.provider
+        case .providerReference: APIEndpoint.provider + APIEndpoint.reference
+        case .contents: APIEndpoint.contents
+        case .content(_, let key): key.template
+        case .contentReference(_, let key): key.template + APIEndpoint.reference
+        case .count(let collection): collection.template.map { $0 + APIEndpoint.count }
+        case .unsupported: nil
         }
     }
-
-    /// The methods this path supports, for the `Allow` header of a 405 (RFC 9110 §15.5.6 and §10.2.1).
-    func allowedMethods(lenientUpdatePath: Bool) -> [String] {
-        Self.methods.filter { operation(for: $0, lenientUpdatePath: lenientUpdatePath) != nil }
-    }
-
-    static let methods = ["GET", "HEAD", "POST", "PATCH", "DELETE"]
 }
 
 enum UserReference: Sendable, Hashable {
     case id(String)
     case me
+
+    var activities: String { self == .me ? APIEndpoint.myActivities : APIEndpoint.userActivities }
 }
 
 /// How an OData key addresses an activity (spec 7.4).
 enum ActivityKey: Sendable, Hashable {
     case id(String)
     case externalID(String)
+
+    var template: String {
+        switch self {
+        case .id: APIEndpoint.activityByID
+        case .externalID: APIEndpoint.activityByExternalID
+        }
+    }
 }
 
 enum ContentKey: Sendable, Hashable {
     case id(String)
     case externalID(String)
+
+    var template: String {
+        switch self {
+        case .id: APIEndpoint.contentByID
+        case .externalID: APIEndpoint.contentByExternalID
+        }
+    }
 }
 
 /// The contract's operation names (Foundation also has an `Operation`; this module means the contract's).

@@ -77,7 +77,7 @@ public struct FixtureGenerator: Sendable {
 
     func targets() -> [Target] {
         let provider = World.provider
-        let activities = "/employeeExperience/learningProviders/\(provider)/learningCourseActivities"
+        let activities = APIEndpoint.providerActivities.replacingOccurrences(of: "{registrationId}", with: provider)
         let assignment: JSONObject = [
             "@odata.type": .string(World.assignmentType), "assignmentType": "required",
             "learningContentId": .string(World.content), "learningProviderId": .string(provider),

@@ -1,4 +1,5 @@
 import Foundation
+import LearningContract
 import LearningEmulator
 import LearningHTTP
 

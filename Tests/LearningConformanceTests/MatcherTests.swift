@@ -110,6 +110,12 @@ import Testing
         ("Retry after {noOfMinutes} minutes", ["noOfMinutes": "1"], "Retry after 1 minutes", true),
         ("This method is not supported for this entity type…", [:], "This method is not supported for this entity type. See docs.", true),
         ("Resource not found for the segment '{segment}'.", ["segment": "a.b(c)"], "Resource not found for the segment 'a.b(c)'.", true),
+        // Formerly the cases of ErrorRow.matches(template:_:), the unused twin of this matcher.
+        ("Input field {fieldName} is required", [:], "Input field  is required", false),
+        ("Input field {fieldName} is required", [:], "Input field status is required!", false),
+        ("Input field {fieldName} length exceeded than {expectedLength}", [:], "Input field notes length exceeded than 10", true),
+        ("Input field {fieldName} length exceeded than {expectedLength}", [:], "Input field notes length exceeded than ", false),
+        ("The requested assignment ID doesn't exist.", [:], "The requested assignment ID doesn't exist", false),
     ] as [(String, [String: String], String, Bool)])
     func messageTemplates(_ template: String, _ slots: [String: String], _ message: String, _ matches: Bool) {
         #expect(MessageTemplate.matches(message, template: template, slots: slots) == matches)

@@ -90,7 +90,7 @@ import Testing
         let states = try EmulatorConfiguration.states(fromFile: url.path)
         let h = EmulatorHarness(EmulatorConfiguration(initialStates: states))
         #expect(h.send("POST", Paths.contosoActivities, json: DocBodies.createAssignment).status == 403)
-        let t9 = EmulatorHarness.token(tenant: "t9", app: Permission.allApplicationRoles)
+        let t9 = EmulatorHarness.token(tenant: "t9", app: OperationPermission.allApplicationRoles)
         #expect(h.send("POST", Paths.contosoActivities, token: t9, json: DocBodies.createAssignment).status == 201)
         // Reset returns to the seeded state, --state included.
         h.emulator.reset()

@@ -9,8 +9,8 @@ import Testing
 
     @Test func anotherTenantSeesAndWritesNothingOfTheDefaultOne() {
         let h = EmulatorHarness()
-        let otherLearner = EmulatorHarness.token(tenant: Self.other, delegated: Permission.allDelegatedScopes)
-        let otherApp = EmulatorHarness.token(tenant: Self.other, app: Permission.allApplicationRoles)
+        let otherLearner = EmulatorHarness.token(tenant: Self.other, delegated: OperationPermission.allDelegatedScopes)
+        let otherApp = EmulatorHarness.token(tenant: Self.other, app: OperationPermission.allApplicationRoles)
         #expect(h.get(Paths.contosoActivities + "/" + DocsWorld.assignmentID, token: otherLearner).status == 400)
         #expect(h.get("/v1.0/employeeExperience/learningCourseActivities/" + DocsWorld.assignmentID, token: otherLearner).status == 404)
         #expect(h.get(Paths.learnerActivities, token: otherLearner)["value"]?.arrayValue?.count == 0)
@@ -25,10 +25,10 @@ import Testing
     @Test func sameIDsLiveIndependentlyInTwoTenants() {
         let h = EmulatorHarness()
         h.send("PUT", "/_emulator/tenants/\(Self.other)/state", token: nil, json: #"{"seed":"docs"}"#)
-        let otherApp = EmulatorHarness.token(tenant: Self.other, app: Permission.allApplicationRoles)
+        let otherApp = EmulatorHarness.token(tenant: Self.other, app: OperationPermission.allApplicationRoles)
         #expect(h.send("DELETE", Paths.linkedInActivities + "/" + DocsWorld.selfInitiatedID, token: otherApp).status == 204)
         #expect(h.get(Paths.learnerActivities)["value"]?.arrayValue?.count == 3)
-        let otherLearner = EmulatorHarness.token(tenant: Self.other, delegated: Permission.allDelegatedScopes)
+        let otherLearner = EmulatorHarness.token(tenant: Self.other, delegated: OperationPermission.allDelegatedScopes)
         #expect(h.get(Paths.learnerActivities, token: otherLearner)["value"]?.arrayValue?.count == 2)
     }
 
@@ -68,9 +68,9 @@ import Testing
         #expect(Array(first.utf8) != Array(second.utf8))
         let h = EmulatorHarness()
         #expect(h.send("PUT", "/_emulator/tenants/\(Self.encoded(first))/state", token: nil, json: Self.world("1")).status == 204)
-        let owner = EmulatorHarness.token(tenant: first, app: Permission.allApplicationRoles)
-        let intruder = EmulatorHarness.token(tenant: second, app: Permission.allApplicationRoles)
-        let intruderLearner = EmulatorHarness.token(tenant: second, user: "L1", delegated: Permission.allDelegatedScopes)
+        let owner = EmulatorHarness.token(tenant: first, app: OperationPermission.allApplicationRoles)
+        let intruder = EmulatorHarness.token(tenant: second, app: OperationPermission.allApplicationRoles)
+        let intruderLearner = EmulatorHarness.token(tenant: second, user: "L1", delegated: OperationPermission.allDelegatedScopes)
         let activity = "/v1.0/employeeExperience/learningProviders/P1/learningCourseActivities/A1"
         #expect(h.send("GET", activity, token: owner).status == 200)
         #expect(h.send("GET", "/v1.0/employeeExperience/learningCourseActivities/A1", token: intruderLearner).status == 404)
@@ -87,7 +87,7 @@ import Testing
         let (stored, lookalike) = Self.lookalikes[pair]
         let h = EmulatorHarness()
         #expect(h.send("PUT", "/_emulator/tenants/t/state", token: nil, json: Self.world(stored)).status == 204)
-        let app = EmulatorHarness.token(tenant: "t", app: Permission.allApplicationRoles)
+        let app = EmulatorHarness.token(tenant: "t", app: OperationPermission.allApplicationRoles)
         let provider = "/v1.0/employeeExperience/learningProviders/P" + Self.encoded(stored) + "/learningCourseActivities/"
         let wrongProvider = "/v1.0/employeeExperience/learningProviders/P" + Self.encoded(lookalike) + "/learningCourseActivities/"
         // Activity id, external id and provider id: only the exact bytes address them.

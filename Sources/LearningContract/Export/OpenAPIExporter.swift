@@ -41,7 +41,8 @@ public enum OpenAPIExporter {
 
     static func paths(contract: Contract) -> JSONValue {
         var paths = JSONObject()
-        for endpoint in describedEndpoints {
+        // Exactly what `serve` serves under this configuration at both versions the server variable names.
+        for endpoint in describedEndpoints(configuration: contract.configuration) {
             var item = paths[endpoint.path]?.objectValue ?? JSONObject()
             item[endpoint.method] = operation(endpoint, contract: contract)
             paths[endpoint.path] = .object(item)
@@ -67,8 +68,9 @@ public enum OpenAPIExporter {
                     + " (the form the doc page prints); it is listed once, here, so that a tool reading this document knows the "
                     + "entity at this path is gone after either form.")
         }
+        if endpoint.exposure == .sdk { object["x-exposure"] = "exposed by the SDK, not on a doc page" }
         var parameters: [JSONValue] = endpoint.pathParameters.map { ["$ref": .string(Self.parameters + $0)] }
-        if endpoint.method == "get" {
+        if endpoint.method == "get" && !endpoint.isCount {
             // Component keys can't hold `$`: `select-…` is the `$select` parameter of the entity read.
             let options = [selectParameter(for: endpoint.operation)] + (endpoint.operation.isList ? ["top", "skip", "count"] : [])
             parameters += options.map { ["$ref": .string(Self.parameters + $0)] }
@@ -105,7 +107,10 @@ public enum OpenAPIExporter {
     static func responses(_ endpoint: APIEndpoint, contract: Contract) -> JSONValue {
         var responses = JSONObject()
         var success: JSONObject = ["description": .string(successDescription(endpoint.successStatus))]
-        if let entity = successSchema(endpoint.operation) {
+        if endpoint.isCount {
+            // `/$count` answers the bare integer (OData 4.01 URL conventions §4.8).
+            success["content"] = ["text/plain": ["schema": ["type": "integer", "minimum": 0]]]
+        } else if let entity = successSchema(endpoint.operation) {
             success["content"] = ["application/json": ["schema": ["$ref": .string(Self.schemas + entity)]]]
         }
         responses[String(endpoint.successStatus)] = .object(success)
@@ -190,7 +195,11 @@ public enum OpenAPIExporter {
     /// deletion; OpenAPI tools infer that a DELETE removes the resource at its own path and the paths below it, and
     /// `…/{id}/$ref` is neither, so listing it would tell them the entity survives a deletion. The `/$ref` forms are
     /// named on the entity-path operation (`x-ref-forms`).
-    public static let describedEndpoints: [APIEndpoint] = APIEndpoint.all.filter { !isRefAlias($0) }
+    /// The endpoints this document describes: what `serve` serves in every version, each `/$ref` DELETE folded into
+    /// its entity-path DELETE (`x-ref-forms`).
+    public static func describedEndpoints(configuration: ContractConfiguration) -> [APIEndpoint] {
+        APIEndpoint.servedInEveryVersion(configuration: configuration).filter { !isRefAlias($0) }
+    }
 
     static func isRefAlias(_ endpoint: APIEndpoint) -> Bool {
         guard endpoint.method == "delete", endpoint.path.hasSuffix("/$ref") else { return false }

@@ -9,14 +9,21 @@ extension Contract {
         do {
             document = try JSONReader(limits: limits).read(bytes)
         } catch {
-            let violation = Violation(
-                pointer: .root, field: "", kind: .malformedJSON, detail: error.description,
-                ruleID: "\(operation.rawValue).json", source: Source("ERRORS", "400: malformed request; RFC 8259", spec: "7.1"),
-                errorRow: .malformedBody, message: catalog[.malformedBody].messageTemplate)
-            return ValidationReport(
-                operation: operation, apiVersion: apiVersion, bodyRule: nil, odataType: nil, violations: [violation],
-                variants: [], catalog: catalog)
+            return malformedJSONReport(error, operation: operation, apiVersion: apiVersion)
         }
         return validate(document.root, operation: operation, apiVersion: apiVersion)
+    }
+
+    /// The report of a body that is not JSON: one `malformedJSON` violation mapped to the `malformedBody` row, whose
+    /// error carries the reader's reason as its detail. The emulator answers a malformed body with this report's
+    /// error, so `serve` and `validate` say the same.
+    public func malformedJSONReport(_ error: JSONReadError, operation: Operation, apiVersion: APIVersion = .v1) -> ValidationReport {
+        let violation = Violation(
+            pointer: .root, field: "", kind: .malformedJSON, detail: error.description,
+            ruleID: "\(operation.rawValue).json", source: Source("ERRORS", "400: malformed request; RFC 8259", spec: "7.1"),
+            errorRow: .malformedBody, message: catalog[.malformedBody].messageTemplate)
+        return ValidationReport(
+            operation: operation, apiVersion: apiVersion, bodyRule: nil, odataType: nil, violations: [violation],
+            variants: [], catalog: catalog)
     }
 }

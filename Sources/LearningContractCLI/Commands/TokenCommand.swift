@@ -1,4 +1,5 @@
 import Foundation
+import LearningContract
 import LearningEmulator
 
 /// `learning-contract token`: prints an unsecured test JWT (RFC 7519 section 6) for the emulator.
@@ -51,11 +52,11 @@ public enum TokenCommand: CLICommand {
         let defaultUser: String
         if isApplication {
             let roles = arguments.values("roles")
-            kind = .application(roles: roles.isEmpty ? Permission.allApplicationRoles : roles)
+            kind = .application(roles: roles.isEmpty ? OperationPermission.allApplicationRoles : roles)
             defaultUser = DocsWorld.providerAppObjectID
         } else {
             let scopes = arguments.values("scopes")
-            kind = .delegated(scopes: scopes.isEmpty ? Permission.allDelegatedScopes : scopes)
+            kind = .delegated(scopes: scopes.isEmpty ? OperationPermission.allDelegatedScopes : scopes)
             defaultUser = DocsWorld.learnerID
         }
         let user = arguments.value("user") ?? defaultUser

@@ -48,8 +48,7 @@ public struct ClientVerifier: Sendable {
         case .success(let parsed): route = parsed
         case .failure: return findings + [unknownPath(String(path))]
         }
-        guard let operation = route.operation(for: request.method,
-                                              lenientUpdatePath: emulator.lenientUpdatePath && version == .beta) else {
+        guard let operation = emulator.endpoints.endpoint(route, method: request.method, version: version)?.operation else {
             return findings + [ClientFinding(kind: .methodNotAllowed, field: request.method,
                                              message: "\(request.method) is not a documented method of \(path)",
                                              ruleID: ErrorRow.ID.methodNotAllowed.rawValue,
@@ -66,7 +65,7 @@ public struct ClientVerifier: Sendable {
         }
 
         if let claims, let permission = emulator.permissions[operation], !permission.allows(claims) {
-            let needed = (claims.isDelegated ? permission.delegated : permission.application).sorted()
+            let needed = (claims.isDelegated ? permission.delegated : permission.application).map(\.description).sorted()
             let held = claims.permissions.isEmpty ? "none" : claims.permissions.joined(separator: " ")
             let kind = claims.isDelegated ? "delegated scopes" : "application roles"
             let wanted = needed.isEmpty ? "\(operation.rawValue) accepts no \(kind) at all" : "it needs one of \(needed.joined(separator: ", "))"

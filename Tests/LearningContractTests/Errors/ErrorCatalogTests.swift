@@ -29,29 +29,6 @@ import Testing
         #expect(ErrorCatalog.documented.error(.tooManyRequests, slots: ["noOfMinutes": "2"]).message == "Retry after 2 minutes")
     }
 
-    @Test(arguments: [
-        ("Input field {fieldName} is required", "Input field status is required", true),
-        ("Input field {fieldName} is required", "Input field  is required", false),
-        ("Input field {fieldName} is required", "Input field status is required!", false),
-        ("Retry after {noOfMinutes} minutes", "Retry after 1 minutes", true),
-        ("Input field {fieldName} length exceeded than {expectedLength}", "Input field notes length exceeded than 10", true),
-        ("Input field {fieldName} length exceeded than {expectedLength}", "Input field notes length exceeded than ", false),
-        ("This method is not supported for this entity type…", "This method is not supported for this entity type. See more.", true),
-        ("The requested assignment ID doesn't exist.", "The requested assignment ID doesn't exist", false),
-    ])
-    func templateMatching(_ template: String, _ text: String, _ expected: Bool) {
-        #expect(ErrorRow.matches(template: template, text) == expected)
-    }
-
-    @Test func classifiesCanonicalVariantAndMismatch() {
-        let row = ErrorCatalog.documented[.activityNotFound]
-        #expect(row.classify(code: "notFound") == .canonical)
-        #expect(row.classify(code: "NotFound").isAccepted)
-        #expect(row.classify(code: "itemNotFound") == .mismatch)
-        #expect(row.classify(message: "The requested assignment 8ba2 doesn't exist.").isAccepted)
-        #expect(row.classify(message: "Not here") == .mismatch)
-    }
-
     @Test func graphErrorBodyHasTheEnvelopeShape() {
         let body = ErrorCatalog.documented.error(.activityNotFound)
             .body(innerError: InnerError(date: "2021-07-02T01:40:19", requestID: "r", clientRequestID: "c"))
@@ -114,5 +91,13 @@ import Testing
         let empty = ErrorCatalog(rows: [])
         #expect(empty[.activityNotFound].status == 500)
         #expect(empty.error(.fieldRequired, slots: ["fieldName": "x"]).code == "internalServerError")
+    }
+}
+
+/// Retry-After seconds to the minutes of the 429/503 messages: ceil(seconds / 60) (ambiguity retryAfterUnits).
+@Suite struct RetryAfterMinutesTests {
+    @Test(arguments: [(0, 0), (1, 1), (59, 1), (60, 1), (61, 2), (120, 2), (86_400, 1_440), (Int.max, Int.max / 60 + 1)])
+    func minutes(_ seconds: Int, _ minutes: Int) {
+        #expect(RetryAfter.minutes(forSeconds: seconds) == minutes)
     }
 }

@@ -52,7 +52,7 @@ import Testing
         return providerProperties
     }
 
-    static let reads = OpenAPIExporter.describedEndpoints.filter { $0.method == "get" }
+    static let reads = OpenAPIExporter.describedEndpoints(configuration: .default).filter { $0.method == "get" }
 
     @Test(arguments: reads)
     func selectItemsAreTheAddressedTypesPropertiesAndAtLeastOne(_ endpoint: APIEndpoint) throws {
@@ -77,7 +77,7 @@ import Testing
 
     // MARK: - B2: /me takes delegated tokens only
 
-    @Test(arguments: OpenAPIExporter.describedEndpoints)
+    @Test(arguments: OpenAPIExporter.describedEndpoints(configuration: .default))
     func securityListsOnlyTokenKindsThePathCanServe(_ endpoint: APIEndpoint) throws {
         let security = try #require(Self.operation(document, endpoint.method, endpoint.path)?["security"]?.arrayValue)
         #expect(!security.isEmpty)
@@ -106,7 +106,7 @@ import Testing
     /// learn.microsoft.com/graph/api/learningprovider-update?view=graph-rest-1.0, "Permissions" tables:
     /// Application "Not supported"), nor does the list (learn.microsoft.com/graph/api/learningcourseactivity-list?view=graph-rest-1.0,
     /// "Permissions" table: Application "Not supported").
-    @Test(arguments: OpenAPIExporter.describedEndpoints)
+    @Test(arguments: OpenAPIExporter.describedEndpoints(configuration: .default))
     func aTokenWithoutThePermissionGetsADocumented403(_ endpoint: APIEndpoint) throws {
         let operation = try #require(Self.operation(document, endpoint.method, endpoint.path))
         let forbidden = try #require(operation["responses"]?["403"], "\(endpoint.id) lists no 403")

@@ -82,7 +82,7 @@ import Testing
         #expect(server?["variables"]?["version"]?["enum"] == ["v1.0", "beta"])
     }
 
-    @Test(arguments: OpenAPIExporter.describedEndpoints)
+    @Test(arguments: OpenAPIExporter.describedEndpoints(configuration: .default))
     func operationListsItsErrorRowsAndStatuses(_ endpoint: APIEndpoint) throws {
         let operation = try #require(document["paths"]?[endpoint.path]?[endpoint.method])
         // The catalog's rows, and the 403 for a token without the permission on every secured operation.
@@ -123,7 +123,7 @@ import Testing
         }
     }
 
-    @Test(arguments: OpenAPIExporter.describedEndpoints)
+    @Test(arguments: OpenAPIExporter.describedEndpoints(configuration: .default))
     func securityFollowsThePermissionTable(_ endpoint: APIEndpoint) throws {
         let permission = try #require(OperationPermission.documented(for: endpoint.operation))
         let security = try #require(document["paths"]?[endpoint.path]?[endpoint.method]?["security"]?.arrayValue)

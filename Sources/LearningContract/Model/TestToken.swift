@@ -1,10 +1,12 @@
 import Foundation
-import LearningContract
 
 /// Unsecured test JWTs (RFC 7519 section 6: header `{"alg":"none","typ":"JWT"}`, empty signature) carrying the
 /// Entra ID claims Graph reads: `tid`, `oid`, `scp` (delegated, space-separated) or `roles` (application, array).
 ///
 /// **For testing only.** Anyone can mint one; the emulator accepts them because it protects nothing.
+///
+/// The one test-token format: `learning-contract token`, the emulator and the conformance runner all mint and read
+/// tokens here (Conformance/STATE.md, "Test tokens").
 public enum TestToken {
     /// The tenant of the seeded docs world and the default of `learning-contract token --tenant` (Conformance/STATE.md, "Test tokens").
     public static let defaultTenantID = "5c1b4f3e-7a2d-4e8f-b6c9-0d1e2f3a4b5c"
@@ -46,15 +48,20 @@ public enum TestToken {
     }
 
     /// The docs learner `7ba2228a-…0002`, signed in with every delegated scope this API family documents (spec 3.1).
-    public static let docsLearnerClaims = Claims(objectID: DocsWorld.learnerID, kind: .delegated(scopes: Permission.allDelegatedScopes))
+    public static let docsLearnerClaims = Claims(objectID: DocsWorld.learnerID, kind: .delegated(scopes: OperationPermission.allDelegatedScopes))
     /// A provider application holding every application role this API family documents (spec 3.1).
-    public static let providerAppClaims = Claims(objectID: DocsWorld.providerAppObjectID, kind: .application(roles: Permission.allApplicationRoles))
+    public static let providerAppClaims = Claims(objectID: DocsWorld.providerAppObjectID, kind: .application(roles: OperationPermission.allApplicationRoles))
 
-    /// `base64url(header).base64url(claims).` with `iat` now and `exp` in 24 hours unless the claims say otherwise.
+    /// How long a minted token lives unless its claims say otherwise: 24 hours, so a long conformance run never
+    /// sees its tokens expire.
+    public static let lifetimeSeconds = 24 * 3600
+
+    /// `base64url(header).base64url(claims).` with `iat` and `nbf` now and `exp` `lifetimeSeconds` later unless the
+    /// claims say otherwise.
     public static func mint(_ claims: Claims, now: Date = Date()) -> String {
         let issued = claims.issuedAt ?? Int(now.timeIntervalSince1970)
         // Saturating: an `issuedAt` near `Int.max` must not trap.
-        let (later, overflow) = issued.addingReportingOverflow(24 * 3600)
+        let (later, overflow) = issued.addingReportingOverflow(lifetimeSeconds)
         let expires = claims.expiresAt ?? (overflow ? Int.max : later)
         var object = JSONObject()
         object["aud"] = .string(claims.audience)
@@ -69,9 +76,7 @@ public enum TestToken {
         case .delegated(let scopes): object["scp"] = .string(scopes.joined(separator: " "))
         }
         let header = #"{"alg":"none","typ":"JWT"}"#
-        var writer = JSONWriter()
-        writer.write(.object(object))
-        return Base64URL.encode(Array(header.utf8)) + "." + Base64URL.encode(writer.bytes) + "."
+        return Base64URL.encode(Array(header.utf8)) + "." + Base64URL.encode(JSONValue.object(object).utf8Bytes) + "."
     }
 
     /// How far `nbf` and `iat` may lie in the future: 5 minutes of clock skew, the default allowance of
@@ -136,7 +141,7 @@ public enum TestToken {
         let utf8 = value.utf8
         guard var start = utf8.firstIndex(where: { $0 != UInt8(ascii: " ") }),
               let end = utf8.index(start, offsetBy: 7, limitedBy: utf8.endIndex),
-              RequestHeaders.equals(utf8[start..<end], "bearer ") else { return nil }
+              utf8[start..<end].elementsEqual("bearer ".utf8, by: { (65...90).contains($0) ? $0 + 32 == $1 : $0 == $1 }) else { return nil }
         start = end
         while start < utf8.endIndex, utf8[start] == UInt8(ascii: " ") { start = utf8.index(after: start) }
         return start < utf8.endIndex ? value[start...] : nil

@@ -1,8 +1,8 @@
 /// base64url without padding (RFC 4648 section 5), as JWTs use it (RFC 7515 section 2).
-enum Base64URL {
+public enum Base64URL {
     private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
-    static func encode(_ bytes: [UInt8]) -> String {
+    public static func encode(_ bytes: [UInt8]) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count * 4 / 3 + 3)
         var i = 0
@@ -23,7 +23,7 @@ enum Base64URL {
     }
 
     /// Decodes base64url, tolerating `=` padding and the standard alphabet's `+` and `/`; `nil` on anything else.
-    static func decode(_ text: Substring) -> [UInt8]? {
+    public static func decode(_ text: Substring) -> [UInt8]? {
         var values: [UInt8] = []
         values.reserveCapacity(text.utf8.count)
         for c in text.utf8 {

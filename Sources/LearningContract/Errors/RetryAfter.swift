@@ -1,6 +1,16 @@
-/// `Retry-After` as a target sends it, parsed with bounds: RFC 9110 section 10.2.3 allows delay-seconds
-/// (`1*DIGIT`) or an HTTP-date. Anything else, a sign, a fraction, or a number no `Int` holds, is not a delay.
+/// `Retry-After` and the minutes of the throttling messages: the one place that turns seconds into the
+/// "Retry after {noOfMinutes} minutes" of the 429 and 503 rows (ambiguity `retryAfterUnits`: the header carries
+/// seconds, the message minutes = ceil(seconds / 60)). The emulator renders with it and the runner judges with it.
+///
+/// A header as a target sends it is parsed with bounds: RFC 9110 section 10.2.3 allows delay-seconds (`1*DIGIT`)
+/// or an HTTP-date. Anything else, a sign, a fraction, or a number no `Int` holds, is not a delay.
 public enum RetryAfter {
+    /// `ceil(seconds / 60)`, without arithmetic that can overflow; 0 for 0 (and for a negative count).
+    public static func minutes(forSeconds seconds: Int) -> Int {
+        guard seconds > 0 else { return 0 }
+        return seconds / 60 + (seconds % 60 == 0 ? 0 : 1)
+    }
+
     /// Longest delay the runner takes from a header at face value (one day); larger ones are clamped here and
     /// then bounded by `--max-retry-wait` and the run's throttling budget.
     public static let maxSeconds = 86_400
@@ -21,7 +31,7 @@ public enum RetryAfter {
         guard let digits = digits(value), digits.count <= 18 else { return nil }
         var seconds = 0
         for byte in digits { seconds = seconds * 10 + Int(byte - 48) }
-        return seconds / 60 + (seconds % 60 == 0 ? 0 : 1)
+        return minutes(forSeconds: seconds)
     }
 
     private static func digits(_ value: String?) -> [UInt8]? {

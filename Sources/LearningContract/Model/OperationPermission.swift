@@ -1,17 +1,34 @@
-/// The permissions one operation accepts (spec 3.1, newest tables): any one listed scope suffices.
+/// The permissions one operation accepts (each page's newest "Permissions" table): any one listed scope suffices.
+/// The one permission table: the emulator authorises with it and the OpenAPI's `security` lists it. No scope
+/// outside a row grants the operation (a delegated `LearningAssignedCourse.Read` does not list: the List table's
+/// least privilege is `.Read.All`).
 public struct OperationPermission: Codable, Sendable, Hashable {
     public var operation: Operation
     /// Delegated (work or school account) scopes, least privileged first; empty when not supported.
     public var delegated: [String]
     /// Application roles, least privileged first; empty when not supported.
     public var application: [String]
+    /// Application roles accepted as well while `ambiguity` is judged lenient (an older page's reading).
+    public var lenientApplication: [String]
+    public var ambiguity: Ambiguity.ID?
     public var source: Source
 
-    public init(operation: Operation, delegated: [String], application: [String], source: Source) {
+    public init(
+        operation: Operation, delegated: [String], application: [String], lenientApplication: [String] = [],
+        ambiguity: Ambiguity.ID? = nil, source: Source
+    ) {
         self.operation = operation
         self.delegated = delegated
         self.application = application
+        self.lenientApplication = lenientApplication
+        self.ambiguity = ambiguity
         self.source = source
+    }
+
+    /// The application roles accepted under `configuration`.
+    public func applicationRoles(under configuration: ContractConfiguration) -> [String] {
+        guard let ambiguity, configuration.strictness(for: ambiguity) == .lenient else { return application }
+        return application + lenientApplication.filter { !application.contains($0) }
     }
 }
 
@@ -32,7 +49,15 @@ extension OperationPermission {
         OperationPermission(
             operation: .listActivities, delegated: ["LearningAssignedCourse.Read.All", "LearningSelfInitiatedCourse.Read.All"],
             application: [],
-            source: Source("LIST-v1", "permissions table: Application not supported (ambiguity listWithApplicationToken)", spec: "3.1, 9 #23")),
+            // Ambiguity listWithApplicationToken: the beta draft's prose lets a provider list a user's courses.
+            lenientApplication: [
+                "LearningAssignedCourse.Read.All", "LearningSelfInitiatedCourse.Read.All", "LearningAssignedCourse.ReadWrite.All",
+                "LearningSelfInitiatedCourse.ReadWrite.All",
+            ],
+            ambiguity: .listWithApplicationToken,
+            source: Source(
+                "learn.microsoft.com/graph/api/learningcourseactivity-list?view=graph-rest-1.0",
+                "\"Permissions\" table: Delegated least LearningAssignedCourse.Read.All, higher LearningSelfInitiatedCourse.Read.All; Application not supported")),
         OperationPermission(
             operation: .updateActivity, delegated: [],
             application: ["LearningAssignedCourse.ReadWrite.All", "LearningSelfInitiatedCourse.ReadWrite.All"],
@@ -88,4 +113,14 @@ extension OperationPermission {
 
     /// The row for `operation`.
     public static func documented(for operation: Operation) -> OperationPermission? { documented.first { $0.operation == operation } }
+
+    /// Every delegated scope the table names, in table order (what a test token for "every permission" holds).
+    public static var allDelegatedScopes: [String] { unique(documented.flatMap(\.delegated)) }
+    /// Every application role the table names, in table order.
+    public static var allApplicationRoles: [String] { unique(documented.flatMap(\.application)) }
+
+    static func unique(_ names: [String]) -> [String] {
+        var seen = Set<String>()
+        return names.filter { seen.insert($0).inserted }
+    }
 }
