@@ -1,4 +1,5 @@
 @testable import LearningContract
+import LearningFixtures
 import Testing
 
 /// The compiled reporting path (`FastValidator.report`, behind `validateFast` for every non-empty report) gives
