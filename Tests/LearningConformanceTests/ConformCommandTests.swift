@@ -3,7 +3,8 @@ import Testing
 import LearningTestSupport
 
 /// `learning-contract conform` end to end: the built executable against the embedded emulator.
-@Suite(.timeLimit(.minutes(2))) struct ConformCommandTests {
+/// Serialized: each test runs a whole `conform` child; run side by side they starve the other suites' time-outs.
+@Suite(.serialized, .timeLimit(.minutes(2))) struct ConformCommandTests {
     static func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> ProcessRunner.Output {
         guard let tool = Executable.learningContract else {
             Issue.record("learning-contract is not built (swift build)")
