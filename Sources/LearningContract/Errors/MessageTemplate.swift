@@ -4,7 +4,7 @@ import Foundation
 /// `Input field {fieldName} length exceeded than {expectedLength}`: known slots must equal their
 /// values, unknown slots match any non-empty text.
 public enum MessageTemplate {
-    static func matches(_ message: String, template: String, slots: [String: String]) -> Bool {
+    public static func matches(_ message: String, template: String, slots: [String: String]) -> Bool {
         guard let regex = try? NSRegularExpression(pattern: pattern(for: template, slots: slots), options: [.dotMatchesLineSeparators]) else {
             return false
         }
@@ -13,13 +13,13 @@ public enum MessageTemplate {
     }
 
     /// The template with its known slots filled in, for reports (`Input field status is required`).
-    static func render(_ template: String, slots: [String: String]) -> String {
+    public static func render(_ template: String, slots: [String: String]) -> String {
         var text = template
         for (name, value) in slots { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
         return text
     }
 
-    static func pattern(for template: String, slots: [String: String]) -> String {
+    public static func pattern(for template: String, slots: [String: String]) -> String {
         var pattern = "^"
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{") {
