@@ -9,7 +9,7 @@ import Testing
         #expect(output.stdout.contains("needs: profile:contentId profile:learnerId profile:providerId setup"), "\(output.stdout)")
         let faults = try await ConformCommandTests.run(["--list", "--filter", "too-many-requests"])
         #expect(faults.stdout.contains("needs: operatorState"), "\(faults.stdout)")
-        let lenient = try ConformCommandTests.run(["--list", "--filter", "update-example-1"])
+        let lenient = try await ConformCommandTests.run(["--list", "--filter", "update-example-1"])
         #expect(lenient.stdout.contains("setup reading:lenient:nonUpdatableFieldsInUpdate"), "\(lenient.stdout)")
     }
 
