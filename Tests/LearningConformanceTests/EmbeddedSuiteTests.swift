@@ -102,7 +102,7 @@ import LearningEmbeddedEmulator
         let (scenarios, roles) = try EmbeddedSuiteTests.suite()
         let contract = ContractConfiguration(ambiguities: [Ambiguity.ID.learningProviderIdRequired.rawValue: .strict])
         let emulator = Emulator(configuration: EmulatorConfiguration(contract: contract))
-        let configuration = ConformanceConfiguration(baseURL: URL(string: "http://emulator.test/v1.0")!, concurrency: 8,
+        let configuration = ConformanceConfiguration(baseURL: URL(string: "http://emulator.test/v1.0")!, concurrency: 8, freshTenant: .emulator,
                                                      roles: roles, rows: .contract)
         let report = await ConformanceRunner(configuration: configuration, transport: EmbeddedEmulator.inMemoryTransport(emulator))
             .run(scenarios: ScenarioLoader.filter(scenarios, by: "example"))

@@ -114,9 +114,13 @@ import LearningFixtures
                 let agrees: Bool
                 switch (expected, stated.outcome) {
                 case (.refused(let row, let field), .refused(let statedRow, let statedField)):
-                    // multipleFieldValidations names no single field; a message variant must be the field's own reading.
+                    // multipleFieldValidations names no single field; a message variant must be the field's own reading,
+                    // or, for a property an update may not set (`id` included), the strict message naming it so
+                    // (nonUpdatableFieldsInUpdate), which a strict target answers before the value is checked.
+                    let notUpdatable = !isCreate && fields[topic]?.updatable == false
                     agrees = row == statedRow && (row == "multipleFieldValidations" || field == statedField)
-                        && (stated.messageVariant == nil || stated.messageVariant == fields[topic]?.reading?.rawValue)
+                        && (stated.messageVariant == nil || stated.messageVariant == fields[topic]?.reading?.rawValue
+                            || (notUpdatable && stated.messageVariant == Ambiguity.ID.nonUpdatableFieldsInUpdate.rawValue))
                 default:
                     agrees = expected == stated.outcome && stated.messageVariant == nil
                 }

@@ -52,7 +52,8 @@ import Testing
         return providerProperties
     }
 
-    static let reads = OpenAPIExporter.describedEndpoints(configuration: .default).filter { $0.method == "get" }
+    /// The reads that return entities (a `/$count` read returns a bare integer and takes no `$select`).
+    static let reads = OpenAPIExporter.describedEndpoints(configuration: .default).filter { $0.method == "get" && !$0.isCount }
 
     @Test(arguments: reads)
     func selectItemsAreTheAddressedTypesPropertiesAndAtLeastOne(_ endpoint: APIEndpoint) throws {
