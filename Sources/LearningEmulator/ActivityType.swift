@@ -1,11 +1,11 @@
 import LearningContract
 
-/// The two concrete learningCourseActivity types (CSDL-v1, spec 4.1) and the properties each one renders.
+/// The two concrete learningCourseActivity types (CSDL-v1, graph.microsoft.com/v1.0/$metadata, EntityType learningCourseActivity) and the properties each one renders.
 public enum ActivityType: String, Sendable, CaseIterable, Codable {
     case assignment = "#microsoft.graph.learningAssignment"
     case selfInitiated = "#microsoft.graph.learningSelfInitiatedCourse"
 
-    /// Wire properties in the order responses print them (the docs examples' order, spec 5.1/5.3), `id` included.
+    /// Wire properties in the order responses print them (the docs examples' order, learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0; learn.microsoft.com/graph/api/learningcourseactivity-list?view=graph-rest-1.0), `id` included.
     /// Base properties from CSDL-v1 learningCourseActivity; subtype properties from learningAssignment /
     /// learningSelfInitiatedCourse. `externalCourseActivityId` is emitted in the docs spelling (ambiguity #1).
     public var properties: [String] {

@@ -3,7 +3,7 @@ import LearningContract
 import LearningHTTP
 
 extension Emulator {
-    /// The 403 scope check (spec 3.1 as decided; see `Permission`).
+    /// The 403 scope check (the Permissions tables as `Permission` decides; see `Permission`).
     func permissionFailure(_ call: Call) -> HTTPResponse? {
         permissions[call.operation]?.allows(call.claims) == true ? nil : error(.permissionScopeMissing, call.context)
     }
@@ -27,7 +27,7 @@ extension Emulator {
         return nil
     }
 
-    // MARK: Create (spec 5.1)
+    // MARK: Create (learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0)
 
     func createActivity(providerID: String, _ call: Call) -> HTTPResponse {
         if let failure = permissionFailure(call) { return failure }
@@ -41,10 +41,10 @@ extension Emulator {
         let learnerID = object["learnerUserId"]?.stringValue ?? ""
         let contentID = object["learningContentId"]?.stringValue ?? ""
         let bodyProviderID = object["learningProviderId"]?.stringValue
-        // Spec 6.3: created ids are `{learnerUserId}:{GUID}`.
+        // learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0, example 1 response (id); learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0, example 1: created ids are `{learnerUserId}:{GUID}`.
         let id = learnerID + ":" + ids.guid()
         var activity = StoredActivity(id: id, type: type, sequence: 0, from: object)
-        // Spec 6.5: learningProviderId is filled from the path.
+        // learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0, example 2 response (learningProviderId filled from the path): learningProviderId is filled from the path.
         activity["learningProviderId"] = .string(providerID)
 
         let uniqueExternalIDs = configuration.contract.strictness(for: .externalIdUniqueness) == .strict
@@ -74,7 +74,7 @@ extension Emulator {
         }
     }
 
-    // MARK: Get (spec 5.2)
+    // MARK: Get (learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0)
 
     func getActivity(_ key: ActivityKey, providerID: String?, user: UserReference?, _ call: Call) -> HTTPResponse {
         if let failure = permissionFailure(call) { return failure }
@@ -95,7 +95,7 @@ extension Emulator {
         return activityResponse(200, activity, select: call.options.select, call.context)
     }
 
-    // MARK: List (spec 5.3)
+    // MARK: List (learn.microsoft.com/graph/api/learningcourseactivity-list?view=graph-rest-1.0)
 
     /// `countOnly`: `…/learningCourseActivities/$count`, the number as `text/plain` (OData 4.01 URL conventions §4.8),
     /// with the list's permissions.
@@ -138,7 +138,7 @@ extension Emulator {
             writer.raw(",\"@odata.count\":")
             writer.rawText(String(total))
         }
-        // Server-driven paging with `$skip` (spec 5.3, 7.5): a real URL, not the docs' `$metadata#` form.
+        // Server-driven paging with `$skip` (learn.microsoft.com/graph/api/learningcourseactivity-list?view=graph-rest-1.0; learn.microsoft.com/graph/query-parameters, OData system query options): a real URL, not the docs' `$metadata#` form.
         let remainingWanted = options.top.map { $0 - page.count }
         if end < total, remainingWanted ?? 1 > 0 {
             writer.raw(",\"@odata.nextLink\":")
@@ -154,7 +154,7 @@ extension Emulator {
         return response(200, body: writer.bytes, context, preferenceApplied: true)
     }
 
-    // MARK: Update (spec 5.4)
+    // MARK: Update (learn.microsoft.com/graph/api/learningcourseactivity-update?view=graph-rest-1.0)
 
     func updateActivity(_ key: ActivityKey, providerID pathProviderID: String?, _ call: Call) -> HTTPResponse {
         if let failure = permissionFailure(call) { return failure }
@@ -207,7 +207,7 @@ extension Emulator {
         }
     }
 
-    // MARK: Delete (spec 5.5)
+    // MARK: Delete (learn.microsoft.com/graph/api/learningcourseactivity-delete?view=graph-rest-1.0)
 
     func deleteActivity(_ key: ActivityKey, providerID: String, _ call: Call) -> HTTPResponse {
         if let failure = permissionFailure(call) { return failure }

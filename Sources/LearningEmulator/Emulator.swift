@@ -6,7 +6,7 @@ import LearningHTTP
 /// response. It enforces the contract's rules and error catalog (`LearningContract`) and states nothing twice:
 /// field validation, messages and updatable fields come from `Contract`.
 ///
-/// Check order (spec 10, lead decisions): 401 → route errors (400 unknown segment, 405, faults, 400 query
+/// Check order (no page states an order; ambiguity checkPrecedence): 401 → route errors (400 unknown segment, 405, faults, 400 query
 /// options, 415, 400 malformed JSON) → 403 scope → 400 provider registered → 400 sync enabled → (update and
 /// delete: 404) → 400 fields → 403 content/provider → 403 learner license → success.
 ///
@@ -18,7 +18,7 @@ public final class Emulator: Sendable {
     let faults: FaultInjector
     let tokens = TokenCache()
     let routeParser: RouteParser
-    /// Members after the evolvable-enum sentinel by property name (spec 7.6), from the contract.
+    /// Members after the evolvable-enum sentinel by property name (learn.microsoft.com/graph/api/resources/learningassignment?view=graph-rest-1.0, Properties table, row assignmentType (Prefer: include-unknown-enum-members)), from the contract.
     let sentinelMembers: [String: Set<String>]
     /// The same per activity type, aligned with `ActivityType.properties`.
     let sentinelMembersByIndex: [ActivityType: [Set<String>?]]
@@ -29,7 +29,7 @@ public final class Emulator: Sendable {
     let ids = IDGenerator()
     /// The port the server bound (set by `EmulatorServer.start()`), for base URLs of requests without `Host`.
     let boundPort = LockedValue<Int?>(nil)
-    /// Permissions per operation, computed once (spec 3.1; see `Permission`).
+    /// Permissions per operation, computed once (the Permissions table of each operation page (e.g. learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0); see `Permission`).
     let permissions: [Operation: Permission]
 
     public init(configuration: EmulatorConfiguration = EmulatorConfiguration()) {
@@ -193,7 +193,7 @@ public final class Emulator: Sendable {
         return response
     }
 
-    /// `application/json`, with or without parameters (spec 2.4: required on create and update).
+    /// `application/json`, with or without parameters (learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0 and learn.microsoft.com/graph/api/learningcourseactivity-update?view=graph-rest-1.0, Request headers: required).
     static func isJSON(_ contentType: String?) -> Bool {
         guard let contentType else { return false }
         let mediaType = contentType.split(separator: ";", maxSplits: 1).first?.trimmingSpaces() ?? ""

@@ -1,6 +1,6 @@
 import LearningContract
 
-/// What a request path addresses under `/v1.0` or `/beta` (spec 1, 2.1, 2.2).
+/// What a request path addresses under `/v1.0` or `/beta` (graph.microsoft.com/v1.0/$metadata, EntityType employeeExperience, employeeExperienceUser and learningCourseActivity; learn.microsoft.com/graph/api/resources/learningcourseactivity?view=graph-rest-1.0, Methods table; github.com/microsoftgraph/msgraph-metadata/blob/master/openapi/v1.0/openapi.yaml, paths under /employeeExperience, from which the SDK request builders are generated).
 indirect enum Route: Sendable, Hashable {
     /// `/employeeExperience/learningCourseActivities` (SDK only: no documented method).
     case globalActivities
@@ -32,7 +32,7 @@ indirect enum Route: Sendable, Hashable {
     case unsupported
 
     /// The operation a method invokes here; `nil` = 405 methodNotAllowed. HEAD invokes what GET invokes
-    /// (RFC 9110 §9.3.2). `lenientUpdatePath`: ambiguity `updatePathWithoutProvider` (spec 9 #25) accepts the old
+    /// (RFC 9110 §9.3.2). `lenientUpdatePath`: ambiguity `updatePathWithoutProvider` (ambiguity updatePathWithoutProvider) accepts the old
     /// beta PATCH on the global path.
     func operation(for method: String, lenientUpdatePath: Bool) -> Operation? {
         let method = method == "HEAD" ? "GET" : method
@@ -71,7 +71,7 @@ enum UserReference: Sendable, Hashable {
     case me
 }
 
-/// How an OData key addresses an activity (spec 7.4).
+/// How an OData key addresses an activity (learn.microsoft.com/graph/query-parameters, Escaping single quotes; learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0, example 2 (alternate key)).
 enum ActivityKey: Sendable, Hashable {
     case id(String)
     case externalID(String)

@@ -45,9 +45,9 @@ public enum TestToken {
         }
     }
 
-    /// The docs learner `7ba2228a-…0002`, signed in with every delegated scope this API family documents (spec 3.1).
+    /// The docs learner `7ba2228a-…0002`, signed in with every delegated scope this API family documents (the Permissions table of each operation page (e.g. learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0)).
     public static let docsLearnerClaims = Claims(objectID: DocsWorld.learnerID, kind: .delegated(scopes: Permission.allDelegatedScopes))
-    /// A provider application holding every application role this API family documents (spec 3.1).
+    /// A provider application holding every application role this API family documents (the Permissions table of each operation page (e.g. learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0)).
     public static let providerAppClaims = Claims(objectID: DocsWorld.providerAppObjectID, kind: .application(roles: Permission.allApplicationRoles))
 
     /// `base64url(header).base64url(claims).` with `iat` now and `exp` in 24 hours unless the claims say otherwise.

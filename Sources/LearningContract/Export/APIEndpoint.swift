@@ -1,6 +1,6 @@
-/// One path and method of the API (spec 2.1), the contract operation it belongs to, and what it answers.
+/// One path and method of the API (learn.microsoft.com/graph/api/resources/learningcourseactivity?view=graph-rest-1.0, Methods table), the contract operation it belongs to, and what it answers.
 ///
-/// The OpenAPI export is built from this table; a test checks that every row of spec 2.1 is in it.
+/// The OpenAPI export is built from this table; a test checks that every operation of the Methods tables (learn.microsoft.com/graph/api/resources/learningcourseactivity?view=graph-rest-1.0) is in it.
 public struct APIEndpoint: Codable, Sendable, Hashable, Identifiable {
     /// The OpenAPI `operationId` (`getActivityByExternalId`).
     public var id: String
@@ -10,7 +10,7 @@ public struct APIEndpoint: Codable, Sendable, Hashable, Identifiable {
     /// Path template relative to `https://graph.microsoft.com/{version}`.
     public var path: String
     public var summary: String
-    /// Row of the spec 2.1 table (`#3`), or nil for a path the table doesn't list.
+    /// Row of the operation table (`#3`), or nil for a path the table doesn't list.
     public var specRow: String?
     public var successStatus: Int
     public var source: Source
@@ -44,7 +44,7 @@ extension APIEndpoint {
 
     private static let providerActivities = "/employeeExperience/learningProviders/{registrationId}/learningCourseActivities"
 
-    /// Every documented path and method, in the order of spec 2.1, then the provider create of RES-LP-v1, then the
+    /// Every documented path and method, in the order of the Methods table of learn.microsoft.com/graph/api/resources/learningcourseactivity?view=graph-rest-1.0, then the provider create of RES-LP-v1, then the
     /// provider and content reads and deletes of their own pages.
     ///
     /// Update (#8) and delete (#9) share one template: the docs name its last segment
@@ -54,59 +54,59 @@ extension APIEndpoint {
         APIEndpoint(
             id: "createActivity", operation: .createActivity, method: "post", path: providerActivities,
             summary: "Create a learningAssignment or learningSelfInitiatedCourse", specRow: "#1", successStatus: 201,
-            source: Source("CREATE-v1", "HTTP request", spec: "2.1 #1, 5.1")),
+            source: Source("CREATE-v1", "HTTP request")),
         APIEndpoint(
             id: "getActivity", operation: .getActivity, method: "get", path: "/employeeExperience/learningCourseActivities/{id}",
             summary: "Get a learningCourseActivity by id", specRow: "#2", successStatus: 200,
-            source: Source("GET-v1", "HTTP request, first form", spec: "2.1 #2, 5.2")),
+            source: Source("GET-v1", "HTTP request, first form")),
         APIEndpoint(
             id: "getActivityByExternalId", operation: .getActivity, method: "get",
             path: providerActivities + "(externalCourseActivityId='{externalCourseActivityId}')",
             summary: "Get a learningCourseActivity by its externalCourseActivityId (alternate key)", specRow: "#3", successStatus: 200,
-            source: Source("GET-v1", "HTTP request, alternate key form (newest, quoted)", spec: "2.1 #3, 7.4, 9 #24")),
+            source: Source("GET-v1", "HTTP request, alternate key form (newest, quoted)")),
         APIEndpoint(
             id: "getUserActivity", operation: .getActivity, method: "get",
             path: "/users/{user-id}/employeeExperience/learningCourseActivities/{id}",
             summary: "Get a user's learningCourseActivity", specRow: "#4", successStatus: 200,
-            source: Source("GET-v1", "HTTP request, users form (the docs omit the leading /)", spec: "2.1 #4")),
+            source: Source("GET-v1", "HTTP request, users form (the docs omit the leading /)")),
         APIEndpoint(
             id: "getMyActivity", operation: .getActivity, method: "get", path: "/me/employeeExperience/learningCourseActivities/{id}",
             summary: "Get the signed-in user's learningCourseActivity", specRow: "#5", successStatus: 200,
-            source: Source("GET-v1", "HTTP request, me form", spec: "2.1 #5")),
+            source: Source("GET-v1", "HTTP request, me form")),
         APIEndpoint(
             id: "listMyActivities", operation: .listActivities, method: "get", path: "/me/employeeExperience/learningCourseActivities",
             summary: "List the signed-in user's learningCourseActivities", specRow: "#6", successStatus: 200,
-            source: Source("LIST-v1", "HTTP request, me form", spec: "2.1 #6, 5.3")),
+            source: Source("LIST-v1", "HTTP request, me form")),
         APIEndpoint(
             id: "listUserActivities", operation: .listActivities, method: "get", path: "/users/{user-id}/employeeExperience/learningCourseActivities",
             summary: "List a user's learningCourseActivities", specRow: "#7", successStatus: 200,
-            source: Source("LIST-v1", "HTTP request, users form", spec: "2.1 #7, 5.3")),
+            source: Source("LIST-v1", "HTTP request, users form")),
         APIEndpoint(
             id: "updateActivity", operation: .updateActivity, method: "patch", path: providerActivities + "/{id}",
             summary: "Update a learningCourseActivity", specRow: "#8", successStatus: 204,
-            source: Source("UPDATE-v1", "HTTP request (the page names the segment {learningCourseActivityId})", spec: "2.1 #8, 5.4")),
+            source: Source("UPDATE-v1", "HTTP request (the page names the segment {learningCourseActivityId})")),
         APIEndpoint(
             id: "deleteActivity", operation: .deleteActivity, method: "delete", path: providerActivities + "/{id}",
             summary: "Delete a learningCourseActivity", specRow: "#9", successStatus: 204,
-            source: Source("DELETE-v1", "HTTP request", spec: "2.1 #9, 5.5")),
+            source: Source("DELETE-v1", "HTTP request")),
         APIEndpoint(
             id: "updateProvider", operation: .updateProvider, method: "patch", path: "/employeeExperience/learningProviders/{learningProviderId}",
             summary: "Update a learningProvider (turns course-activity sync on)", specRow: "#10", successStatus: 204,
-            source: Source("LP-UPDATE-v1", "HTTP request", spec: "2.1 #10, 4.7")),
+            source: Source("LP-UPDATE-v1", "HTTP request")),
         APIEndpoint(
             id: "upsertContent", operation: .upsertContent, method: "patch",
             path: "/employeeExperience/learningProviders/{learningProviderId}/learningContents/{learningContentId}",
             summary: "Create or replace a learningContent by id", specRow: "#11", successStatus: 202,
-            source: Source("LC-UPDATE-v1", "HTTP request, by id", spec: "2.1 #11, 4.8")),
+            source: Source("LC-UPDATE-v1", "HTTP request, by id")),
         APIEndpoint(
             id: "upsertContentByExternalId", operation: .upsertContent, method: "patch",
             path: "/employeeExperience/learningProviders/{learningProviderId}/learningContents(externalId='{externalId}')",
             summary: "Create or replace a learningContent by externalId (alternate key)", specRow: "#12", successStatus: 202,
-            source: Source("LC-UPDATE-v1", "HTTP request, by externalId", spec: "2.1 #12, 4.8")),
+            source: Source("LC-UPDATE-v1", "HTTP request, by externalId")),
         APIEndpoint(
             id: "createProvider", operation: .createProvider, method: "post", path: "/employeeExperience/learningProviders",
             summary: "Register a learningProvider", specRow: nil, successStatus: 201,
-            source: Source("RES-LP-v1", "Methods: Create (employeeexperience-post-learningproviders); the 201 status is assumed", spec: "4.7")),
+            source: Source("RES-LP-v1", "Methods: Create (employeeexperience-post-learningproviders); the 201 status is assumed")),
         APIEndpoint(
             id: "listProviders", operation: .listProviders, method: "get", path: providers,
             summary: "List the learningProviders registered for the tenant", specRow: nil, successStatus: 200,

@@ -1,4 +1,4 @@
-/// The permissions one operation accepts (spec 3.1, newest tables): any one listed scope suffices.
+/// The permissions one operation accepts (the Permissions table of each operation page (e.g. learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0), newest tables): any one listed scope suffices.
 public struct OperationPermission: Codable, Sendable, Hashable {
     public var operation: Operation
     /// Delegated (work or school account) scopes, least privileged first; empty when not supported.
@@ -16,31 +16,31 @@ public struct OperationPermission: Codable, Sendable, Hashable {
 }
 
 extension OperationPermission {
-    /// Spec 3.1, one row per operation. Personal Microsoft accounts are supported by none.
+    /// the Permissions table of each operation page (e.g. learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0), one row per operation. Personal Microsoft accounts are supported by none.
     public static let documented: [OperationPermission] = [
         OperationPermission(
             operation: .createActivity, delegated: [],
             application: ["LearningAssignedCourse.ReadWrite.All", "LearningSelfInitiatedCourse.ReadWrite.All"],
-            source: Source("CREATE-v1", "permissions table (rendered)", spec: "3.1")),
+            source: Source("CREATE-v1", "permissions table (rendered)")),
         OperationPermission(
             operation: .getActivity, delegated: ["LearningAssignedCourse.Read", "LearningSelfInitiatedCourse.Read"],
             application: [
                 "LearningAssignedCourse.Read.All", "LearningAssignedCourse.ReadWrite.All", "LearningSelfInitiatedCourse.Read.All",
                 "LearningSelfInitiatedCourse.ReadWrite.All",
             ],
-            source: Source("GET-v1", "permissions table (rendered 2025-07-23)", spec: "3.1")),
+            source: Source("GET-v1", "permissions table (rendered 2025-07-23)")),
         OperationPermission(
             operation: .listActivities, delegated: ["LearningAssignedCourse.Read.All", "LearningSelfInitiatedCourse.Read.All"],
             application: [],
-            source: Source("LIST-v1", "permissions table: Application not supported (ambiguity listWithApplicationToken)", spec: "3.1, 9 #23")),
+            source: Source("LIST-v1", "permissions table: Application not supported (ambiguity listWithApplicationToken)")),
         OperationPermission(
             operation: .updateActivity, delegated: [],
             application: ["LearningAssignedCourse.ReadWrite.All", "LearningSelfInitiatedCourse.ReadWrite.All"],
-            source: Source("UPDATE-v1", "permissions table (rendered); PERM-UPDATE-v1", spec: "3.1")),
+            source: Source("UPDATE-v1", "permissions table (rendered); PERM-UPDATE-v1")),
         OperationPermission(
             operation: .deleteActivity, delegated: [],
             application: ["LearningAssignedCourse.ReadWrite.All", "LearningSelfInitiatedCourse.ReadWrite.All"],
-            source: Source("DELETE-v1", "permissions table (rendered)", spec: "3.1")),
+            source: Source("DELETE-v1", "permissions table (rendered)")),
         OperationPermission(
             operation: .createProvider, delegated: ["LearningProvider.ReadWrite"], application: [],
             source: Source(
@@ -48,10 +48,10 @@ extension OperationPermission {
                 "\"Permissions\" table: Delegated (work or school account) LearningProvider.ReadWrite; Application not supported")),
         OperationPermission(
             operation: .updateProvider, delegated: ["LearningProvider.ReadWrite"], application: [],
-            source: Source("LP-UPDATE-v1", "permissions table", spec: "3.1")),
+            source: Source("LP-UPDATE-v1", "permissions table")),
         OperationPermission(
             operation: .upsertContent, delegated: [], application: ["LearningContent.ReadWrite.All"],
-            source: Source("LC-UPDATE-v1", "permissions table", spec: "3.1")),
+            source: Source("LC-UPDATE-v1", "permissions table")),
         OperationPermission(
             operation: .listProviders, delegated: ["LearningProvider.Read", "LearningProvider.ReadWrite"], application: [],
             source: Source(
