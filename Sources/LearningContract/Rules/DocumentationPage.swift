@@ -26,6 +26,33 @@ public struct DocumentationPage: Codable, Sendable, Hashable {
         return publicHosts.contains { page.hasPrefix($0) } ? page : nil
     }
 
+    /// `text` with every page label in it replaced by the page's address, for citations kept as free text
+    /// (an ambiguity's readings, an error row's variants): `older GET-v1 (0426793f)` →
+    /// `older learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0 (0426793f)`.
+    public static func citing(_ text: String) -> String {
+        var result = ""
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            let start = rest.startIndex
+            let atWordStart = start == text.startIndex || !isLabelCharacter(text[text.index(before: start)])
+            if atWordStart, let page = labelsLongestFirst.first(where: { label in
+                rest.hasPrefix(label.label) && (rest.dropFirst(label.label.count).first.map { !isLabelCharacter($0) } ?? true)
+            }) {
+                result += page.address
+                rest = rest.dropFirst(page.label.count)
+            } else {
+                result.append(rest.removeFirst())
+            }
+        }
+        return result
+    }
+
+    private static func isLabelCharacter(_ character: Character) -> Bool {
+        character.isLetter || character.isNumber || character == "-"
+    }
+
+    private static let labelsLongestFirst = all.sorted { $0.label.count > $1.label.count }
+
     /// Hosts whose paths a reader can open without this repository.
     public static let publicHosts = [
         "learn.microsoft.com/", "graph.microsoft.com/", "github.com/", "docs.oasis-open.org/", "www.rfc-editor.org/",

@@ -23,4 +23,20 @@ public struct Source: Codable, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         isAssumed ? "assumed: \(location)" : "\(address ?? page), \(location)"
     }
+
+    private enum CodingKeys: String, CodingKey { case page, location, address }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        page = try container.decode(String.self, forKey: .page)
+        location = try container.decode(String.self, forKey: .location)
+    }
+
+    /// Exports carry the public address beside the label, so a reader of `Schemas/` needs no table.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(page, forKey: .page)
+        try container.encode(location, forKey: .location)
+        try container.encodeIfPresent(address, forKey: .address)
+    }
 }

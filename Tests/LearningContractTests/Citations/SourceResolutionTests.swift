@@ -110,4 +110,29 @@ import Testing
         let once = "learn.microsoft.com/graph/api/learningprovider-get?view=graph-rest-1.0"
         #expect(Source(once, "Permissions table").description == once + ", Permissions table")
     }
+
+    /// Free-text citations (readings, variants) print with each label replaced by its page's address.
+    @Test(arguments: [
+        ("older GET-v1 (0426793f)", "older learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0 (0426793f)"),
+        ("GET-v1/LIST-v1 examples",
+         "learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0/learn.microsoft.com/graph/api/learningcourseactivity-list?view=graph-rest-1.0 examples"),
+        ("RES-LCA-beta", "github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/01483532/api-reference/beta/resources/learningcourseactivity.md"),
+        ("CSDL-v1 property and alternate key", "graph.microsoft.com/v1.0/$metadata property and alternate key"),
+        ("every request and response example", "every request and response example"),
+        ("XGET-v1 and GET-v1x are no labels", "XGET-v1 and GET-v1x are no labels"),
+    ])
+    func freeTextCitesAddresses(text: String, expected: String) {
+        #expect(DocumentationPage.citing(text) == expected)
+    }
+
+    /// Exports (`Schemas/error-catalog.json`, `--format json`) carry the address beside the label.
+    @Test func encodedSourceCarriesTheAddress() throws {
+        let encoded = try JSONValue(encoding: Source("DELETE-v1", "Responses table, row 404"))
+        #expect(encoded["address"]?.stringValue == "learn.microsoft.com/graph/api/learningcourseactivity-delete?view=graph-rest-1.0")
+        #expect(encoded["page"]?.stringValue == "DELETE-v1")
+        let assumed = try JSONValue(encoding: Source.assumed("why"))
+        #expect(assumed["address"] == nil)
+        let decoded = try JSONDecoder().decode(Source.self, from: Data(#"{"page":"GET-v1","location":"row 6","address":"ignored"}"#.utf8))
+        #expect(decoded == Source("GET-v1", "row 6"))
+    }
 }
