@@ -33,7 +33,7 @@ public struct ConformanceConfiguration: Sendable {
     public var roles: RoleCatalog
     /// The documented error rows (`errorRow` expectations, `variant` matchers).
     public var rows: RowBook
-    /// Documented alternative member spellings (spec 9 #1): canonical -> variants.
+    /// Documented alternative member spellings (ambiguity externalCourseActivityIdSpelling): canonical -> variants.
     public var keySpellings: [String: [String]]
     /// Response members the docs define; under `--strict`, others are extra fields.
     public var documentedMembers: Set<String>

@@ -31,7 +31,7 @@ extension ConformanceRunner {
             return outcome
         }
 
-        // Slots: the fixture's, plus minutes derived from Retry-After (spec 9 #11: header in seconds,
+        // Slots: the fixture's, plus minutes derived from Retry-After (ambiguity retryAfterUnits: header in seconds,
         // message in minutes = ceil(seconds / 60)), parsed with bounds: the value is the target's.
         var slots = step.expect.slots
         if slots["noOfMinutes"] == nil, let minutes = RetryAfter.minutes(response.headers["Retry-After"]) {
@@ -141,7 +141,7 @@ extension ConformanceRunner {
         (value.split(separator: ";").first.map(String.init) ?? value).trimmingCharacters(in: .whitespaces).lowercased()
     }
 
-    /// The Graph error envelope a row stands for (spec 7.1): code and message by the row (documented
+    /// The Graph error envelope a row stands for (learn.microsoft.com/graph/errors, Error resource type): code and message by the row (documented
     /// variants accepted), innerError date (ISO 8601) and request-id (GUID), client-request-id echoed when sent.
     static func errorSkeleton(row: ErrorRowSpec, request: HTTPRequest) -> JSONValue {
         let clientRequestID: JSONValue = request.headers["client-request-id"].map(JSONValue.string) ?? ["$match": "ignore"]

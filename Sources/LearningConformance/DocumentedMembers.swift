@@ -7,7 +7,7 @@ import LearningContract
 public enum DocumentedMembers {
     public static let all: Set<String> = annotations.union(activity).union(provider).union(content).union(complex).union(errorEnvelope)
 
-    /// OData annotations and collection members (spec 7.3, 7.5).
+    /// OData annotations and collection members (learn.microsoft.com/graph/api/learningcourseactivity-list?view=graph-rest-1.0, example response (@odata.context, @odata.nextLink); learn.microsoft.com/graph/query-parameters, OData system query options).
     static let annotations: Set<String> = ["@odata.context", "@odata.type", "@odata.nextLink", "@odata.count", "value", "id"]
     /// learningCourseActivity and its subtypes, both spellings of a property the docs spell two ways (the type model).
     static let activity: Set<String> = names(TypeModel.learningAssignment, TypeModel.learningSelfInitiatedCourse)
@@ -15,9 +15,9 @@ public enum DocumentedMembers {
     static let provider: Set<String> = names(TypeModel.learningProvider)
     /// learningContent.
     static let content: Set<String> = names(TypeModel.learningContent)
-    /// itemBody and dateTimeTimeZone (spec 4.6).
+    /// itemBody and dateTimeTimeZone (learn.microsoft.com/graph/api/resources/itembody?view=graph-rest-1.0 and learn.microsoft.com/graph/api/resources/datetimetimezone?view=graph-rest-1.0, Properties tables).
     static let complex: Set<String> = names(TypeModel.itemBody, TypeModel.dateTimeTimeZone)
-    /// The Graph error envelope (spec 7.1: MainError, ErrorDetails, InnerError).
+    /// The Graph error envelope (learn.microsoft.com/graph/errors, Error resource type: MainError, ErrorDetails, InnerError).
     static let errorEnvelope: Set<String> = [
         "error", "code", "message", "target", "details", "innerError", "innererror", "date", "request-id", "client-request-id",
     ]

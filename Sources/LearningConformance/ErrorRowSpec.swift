@@ -1,4 +1,4 @@
-/// What the runner needs to know about one documented error row (spec 5.1-5.5, 6.6, 6.7, 7.1):
+/// What the runner needs to know about one documented error row (the pages learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0 and learningcourseactivity-get, -list, -update and -delete (same path and view); github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/01483532/api-reference/beta/resources/learningcourseactivity.md, Errors table; github.com/search?type=code&q=repo%3Amicrosoftgraph%2Fmicrosoft-graph-docs-contrib+%22Error+Responses+in+the+LearningCourseActivity+API%22 (the learning errors page); learn.microsoft.com/graph/errors, Error resource type):
 /// taken from the contract's `ErrorCatalog`, so fixtures name rows instead of repeating messages.
 public struct ErrorRowSpec: Sendable, Hashable, Codable {
     public var id: String
@@ -7,11 +7,11 @@ public struct ErrorRowSpec: Sendable, Hashable, Codable {
     public var code: String
     /// Canonical message template with `{slot}` placeholders.
     public var messageTemplate: String
-    /// Documented older spellings of the code (spec 9 #8), accepted and reported as variants.
+    /// Documented older spellings of the code (ambiguity errorCodeCasing), accepted and reported as variants.
     public var codeVariants: [String]
-    /// Documented older wordings of the message (spec 9 #10, #12; R11), accepted and reported as variants.
+    /// Documented older wordings of the message (ambiguities notFoundWording and errorMessageWording), accepted and reported as variants.
     public var messageVariants: [String]
-    /// The spec 9 ambiguity behind the message variants (`notFoundWording`), when one is named.
+    /// The ambiguity behind the message variants (`notFoundWording`), when one is named.
     public var messageAmbiguity: String? {
         id.hasPrefix("activityNotFound") ? "notFoundWording" : nil
     }

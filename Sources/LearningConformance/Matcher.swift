@@ -128,7 +128,7 @@ public enum Matcher: Sendable, Hashable {
     }
 }
 
-/// An alternative the docs allow (spec section 9), with the ambiguity that documents it.
+/// An alternative the docs allow (listed in Ambiguity.documented), with the ambiguity that documents it.
 public struct DocumentedVariant: Sendable, Hashable {
     public var value: JSONValue
     public var ambiguity: String?

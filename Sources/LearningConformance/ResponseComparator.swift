@@ -17,7 +17,7 @@ struct ResponseComparator {
     var rows: RowBook
     /// Slot values for row message templates.
     var slots: [String: String]
-    /// Documented alternative spellings of member names (spec 9 #1), canonical -> variants.
+    /// Documented alternative spellings of member names (ambiguity externalCourseActivityIdSpelling), canonical -> variants.
     var keySpellings: [String: [String]]
 
     private(set) var findings: [Finding] = []
@@ -281,7 +281,7 @@ struct ResponseComparator {
         let pattern: String
         switch format {
         case "guid": pattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
-        // ISO 8601 date-time; Graph's innerError.date has no offset (spec 7.1 example), so the offset is optional.
+        // ISO 8601 date-time; Graph's innerError.date has no offset (learn.microsoft.com/graph/errors, Error resource type example), so the offset is optional.
         case "dateTime": pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?$"
         case "integer": pattern = "^[0-9]+$"
         default: return true

@@ -3,9 +3,9 @@ import LearningContract
 /// A credential a step can use, defined once in `Conformance/roles.json` and named by steps.
 public struct RoleDefinition: Sendable, Hashable, Codable {
     public enum Kind: String, Sendable, Hashable, Codable {
-        /// Application token: `roles` claim (spec 3.1 "Application").
+        /// Application token: `roles` claim (Permissions tables, row Application, e.g. learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0).
         case application
-        /// Delegated token: `scp` claim, signed-in user `objectId` (spec 3.1 "Delegated").
+        /// Delegated token: `scp` claim, signed-in user `objectId` (Permissions tables, row Delegated (work or school account), e.g. learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0).
         case delegated
         /// No Authorization header at all.
         case none

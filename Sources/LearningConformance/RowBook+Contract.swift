@@ -1,7 +1,7 @@
 import LearningContract
 
 extension RowBook {
-    /// The contract's error catalog (spec 5.1-5.5, 6.6, 6.7; assumed Graph-wide rows of 7.1) as the runner
+    /// The contract's error catalog (the pages learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0 and learningcourseactivity-get, -list, -update and -delete (same path and view); github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/01483532/api-reference/beta/resources/learningcourseactivity.md, Errors table; github.com/search?type=code&q=repo%3Amicrosoftgraph%2Fmicrosoft-graph-docs-contrib+%22Error+Responses+in+the+LearningCourseActivity+API%22 (the learning errors page); assumed Graph-wide rows of learn.microsoft.com/graph/errors) as the runner
     /// needs it: canonical code and message, and every documented variant of each.
     public static let contract = RowBook(catalog: .documented)
 

@@ -89,7 +89,7 @@ public struct Scenario: Sendable, Hashable {
         return seen
     }
 
-    /// Every operation a step names (spec 2.1).
+    /// Every operation a step names.
     public var operations: [String] {
         var seen: [String] = []
         for step in steps { if let op = step.operation, !seen.contains(op) { seen.append(op) } }
@@ -97,7 +97,7 @@ public struct Scenario: Sendable, Hashable {
     }
 }
 
-/// Where a fixture's expectation comes from: the doc page label of spec 0.1, a section, a table row.
+/// Where a fixture's expectation comes from: the label of a DocumentationPage, a section heading, a table row.
 public struct SourceReference: Sendable, Hashable, Codable, CustomStringConvertible {
     public var page: String
     public var section: String?
@@ -107,8 +107,9 @@ public struct SourceReference: Sendable, Hashable, Codable, CustomStringConverti
         self.page = page; self.section = section; self.row = row
     }
 
+    /// The page's public address (`DocumentationPage`), then the section and row: what a reader opens.
     public var description: String {
-        [page, section.map { "§" + $0 }, row].compactMap { $0 }.joined(separator: " ")
+        [DocumentationPage.address(of: page) ?? page, section, row].compactMap { $0 }.joined(separator: ", ")
     }
 }
 
@@ -117,7 +118,7 @@ public struct Step: Sendable, Hashable {
     public var name: String
     /// Name of a role of `Conformance/roles.json`: which credential the request carries.
     public var role: String
-    /// The operation of spec 2.1 the step exercises (coverage only).
+    /// The operation the step exercises (coverage only).
     public var operation: String?
     public var source: SourceReference?
     public var request: StepRequest

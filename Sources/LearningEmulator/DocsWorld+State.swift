@@ -2,7 +2,7 @@ import LearningContract
 
 /// The docs world (`DocsWorld`'s ids) as emulator state.
 extension DocsWorld {
-    /// Logo and login URLs of the LP-UPDATE-v1 example (spec 4.7).
+    /// Logo and login URLs of the LP-UPDATE-v1 example (learn.microsoft.com/graph/api/resources/learningprovider?view=graph-rest-1.0, Properties table; learn.microsoft.com/graph/api/learningprovider-update?view=graph-rest-1.0).
     static let logoURL = "https://support.content.office.net/en-us/media/4c531d12-4c13-4782-a6e4-4b8f991801a3.png"
 
     static func provider(_ id: String, _ name: String) -> JSONObject {
@@ -27,26 +27,26 @@ extension DocsWorld {
                 object(["id": .string(contosoContentID), "providerId": .string(contosoProviderID), "externalId": "CL-57baf9dc",
                  "title": "Contoso course 57baf9dc", "contentWebUrl": "https://contoso.example/courses/57baf9dc",
                  "languageTag": "en-us"]),
-                // LC-UPDATE-v1 example (spec 4.8): id, externalId, level, duration, createdDateTime as printed.
+                // LC-UPDATE-v1 example (learn.microsoft.com/graph/api/resources/learningcontent?view=graph-rest-1.0, Properties table; learn.microsoft.com/graph/api/learningcontent-update?view=graph-rest-1.0): id, externalId, level, duration, createdDateTime as printed.
                 object(["id": .string(linkedInContentID), "providerId": .string(linkedInProviderID), "externalId": "LP4471",
                  "title": "LinkedIn Learning course LP4471", "contentWebUrl": "https://www.linkedin.com/learning/lp4471",
                  "languageTag": "en-us", "level": "Beginner", "duration": "PT20M", "createdDateTime": "2018-01-01T00:00:00"]),
             ],
             licenses: [ExactKey(learnerID): true],
             activities: [
-                // Spec 5.2 example 1, completionPercentage 20 as in example 3 (example 1 prints null).
+                // learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0 example 1, completionPercentage 20 as in example 3 (example 1 prints null).
                 object(["@odata.type": .string(ActivityType.assignment.rawValue), "id": .string(assignmentID),
                  "assignedDateTime": "2021-05-11T22:57:17+00:00", "assignmentType": "required",
                  "assignerUserId": .string(assignerID), "completedDateTime": nil, "completionPercentage": 20,
                  "dueDateTime": due, "externalCourseActivityId": .string(externalActivityID),
                  "learningContentId": .string(contosoContentID), "learningProviderId": .string(contosoProviderID),
                  "learnerUserId": .string(learnerID), "notes": notes, "status": "notStarted"]),
-                // Spec 5.3 list example item 3 (self-initiated); the delete example (spec 5.5) removes it.
+                // learn.microsoft.com/graph/api/learningcourseactivity-list?view=graph-rest-1.0 list example item 3 (self-initiated); the delete example (learn.microsoft.com/graph/api/learningcourseactivity-delete?view=graph-rest-1.0) removes it.
                 object(["@odata.type": .string(ActivityType.selfInitiated.rawValue), "id": .string(selfInitiatedID),
                  "completedDateTime": nil, "completionPercentage": 20, "externalCourseActivityId": .string(externalActivityID),
                  "learningContentId": .string(contosoContentID), "learningProviderId": .string(linkedInProviderID),
                  "learnerUserId": .string(learnerID), "startedDateTime": "2021-05-21T22:57:17+00:00", "status": "inProgress"]),
-                // Spec 5.3 list example item 2 (peerRecommended, no external id).
+                // learn.microsoft.com/graph/api/learningcourseactivity-list?view=graph-rest-1.0 list example item 2 (peerRecommended, no external id).
                 object(["@odata.type": .string(ActivityType.assignment.rawValue), "id": .string(peerRecommendedID),
                  "assignedDateTime": "2021-05-11T22:57:17+00:00", "assignmentType": "peerRecommended",
                  "assignerUserId": .string(assignerID), "completedDateTime": nil, "completionPercentage": nil,

@@ -32,7 +32,7 @@ extension Emulator {
         return nil
     }
 
-    // MARK: Create (spec 5.1)
+    // MARK: Create (learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0)
 
     func createActivity(providerID: String, _ call: Call) -> HTTPResponse {
         if let failure = permissionFailure(call) { return failure }
@@ -47,10 +47,10 @@ extension Emulator {
         let learnerID = object["learnerUserId"]?.stringValue ?? ""
         let contentID = object["learningContentId"]?.stringValue ?? ""
         let bodyProviderID = object["learningProviderId"]?.stringValue
-        // Spec 6.3: created ids are `{learnerUserId}:{GUID}`.
+        // learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0, example 1 response (id); learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0, example 1: created ids are `{learnerUserId}:{GUID}`.
         let id = learnerID + ":" + ids.guid()
         var activity = StoredActivity(id: id, type: type, sequence: 0, from: object)
-        // Spec 6.5: learningProviderId is filled from the path.
+        // learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0, example 2 response (learningProviderId filled from the path): learningProviderId is filled from the path.
         activity["learningProviderId"] = .string(providerID)
         // A lenient string dueDateTime or notes is stored in the metadata's shape.
         for name in ["dueDateTime", "notes"] {
@@ -84,7 +84,7 @@ extension Emulator {
         }
     }
 
-    // MARK: Get (spec 5.2)
+    // MARK: Get (learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0)
 
     func getActivity(_ key: ActivityKey, providerID: String?, user: UserReference?, _ call: Call) -> HTTPResponse {
         if let failure = permissionFailure(call) { return failure }
@@ -105,7 +105,7 @@ extension Emulator {
         return activityResponse(200, activity, select: call.options.select, call.context)
     }
 
-    // MARK: List (spec 5.3)
+    // MARK: List (learn.microsoft.com/graph/api/learningcourseactivity-list?view=graph-rest-1.0)
 
     /// `countOnly`: `…/learningCourseActivities/$count`, the number as `text/plain` (OData 4.01 URL conventions §4.8),
     /// with the list's permissions.
@@ -148,7 +148,7 @@ extension Emulator {
             writer.raw(",\"@odata.count\":")
             writer.rawText(String(total))
         }
-        // Server-driven paging with `$skip` (spec 5.3, 7.5): a real URL, not the docs' `$metadata#` form.
+        // Server-driven paging with `$skip` (learn.microsoft.com/graph/api/learningcourseactivity-list?view=graph-rest-1.0; learn.microsoft.com/graph/query-parameters, OData system query options): a real URL, not the docs' `$metadata#` form.
         let remainingWanted = options.top.map { $0 - page.count }
         if end < total, remainingWanted ?? 1 > 0 {
             writer.raw(",\"@odata.nextLink\":")
@@ -164,7 +164,7 @@ extension Emulator {
         return response(200, body: writer.bytes, context, preferenceApplied: true)
     }
 
-    // MARK: Update (spec 5.4)
+    // MARK: Update (learn.microsoft.com/graph/api/learningcourseactivity-update?view=graph-rest-1.0)
 
     func updateActivity(_ key: ActivityKey, providerID pathProviderID: String?, _ call: Call) -> HTTPResponse {
         if let failure = permissionFailure(call) { return failure }
@@ -220,7 +220,7 @@ extension Emulator {
         }
     }
 
-    // MARK: Delete (spec 5.5)
+    // MARK: Delete (learn.microsoft.com/graph/api/learningcourseactivity-delete?view=graph-rest-1.0)
 
     func deleteActivity(_ key: ActivityKey, providerID: String, _ call: Call) -> HTTPResponse {
         if let failure = permissionFailure(call) { return failure }

@@ -56,7 +56,7 @@ extension Emulator {
     }
 
     /// A page of a collection with `@odata.context`, `@odata.count` (with `$count=true`) and `@odata.nextLink`
-    /// (server-driven paging with `$skip`), the way the activity list pages (spec 5.3, 7.3).
+    /// (server-driven paging with `$skip`), the way the activity list pages (learn.microsoft.com/graph/api/learningcourseactivity-list?view=graph-rest-1.0; learn.microsoft.com/graph/api/learningcourseactivity-list?view=graph-rest-1.0, example response (@odata.context, @odata.nextLink)).
     /// `path` is the collection's path after the version, for the next link.
     func collectionResponse(_ items: [JSONObject], contextURL: String, path: String, options: QueryOptions,
                             _ context: RequestContext) -> HTTPResponse {

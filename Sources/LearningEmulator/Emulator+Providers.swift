@@ -3,7 +3,7 @@ import LearningContract
 import LearningHTTP
 
 extension Emulator {
-    // MARK: learningProvider (spec 4.7)
+    // MARK: learningProvider (learn.microsoft.com/graph/api/resources/learningprovider?view=graph-rest-1.0, Properties table; learn.microsoft.com/graph/api/learningprovider-update?view=graph-rest-1.0)
 
     /// `POST /employeeExperience/learningProviders` (RES-LP-v1 lists Create; no page documents it): 201 with the
     /// provider. A given `id` is kept (and replaces a provider with that id); otherwise a GUID is generated.
@@ -88,7 +88,7 @@ extension Emulator {
         return removed ? response(204, call.context) : error(.itemNotFound, call.context)
     }
 
-    // MARK: learningContent (spec 4.8)
+    // MARK: learningContent (learn.microsoft.com/graph/api/resources/learningcontent?view=graph-rest-1.0, Properties table; learn.microsoft.com/graph/api/learningcontent-update?view=graph-rest-1.0)
 
     /// `PATCH …/learningProviders/{id}/learningContents/{id}` or `(externalId='…')` (LC-UPDATE-v1): creates or
     /// replaces the content's metadata; 202 with the entity. A content id owned by another provider is

@@ -2,7 +2,7 @@ import LearningContract
 import LearningHTTP
 
 extension Emulator {
-    /// An OData string literal's inside: `'` doubled (spec 7.4).
+    /// An OData string literal's inside: `'` doubled (learn.microsoft.com/graph/query-parameters, Escaping single quotes; learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0, example 2 (alternate key)).
     static func keyLiteral(_ text: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "'")) else { return text }
         return text.replacingOccurrences(of: "'", with: "''")
@@ -20,7 +20,7 @@ extension Emulator {
         return text + "/$entity"
     }
 
-    /// Evolvable enums (spec 4.5, 7.6): members after `unknownFutureValue` read as `unknownFutureValue`
+    /// Evolvable enums (graph.microsoft.com/v1.0/$metadata, EnumType assignmentType and courseStatus; learn.microsoft.com/graph/api/resources/learningassignment?view=graph-rest-1.0, Properties table, row assignmentType (Prefer: include-unknown-enum-members)): members after `unknownFutureValue` read as `unknownFutureValue`
     /// unless the request sent `Prefer: include-unknown-enum-members`.
     func presented(_ name: String, _ value: JSONValue, _ context: RequestContext) -> JSONValue {
         guard !context.includeUnknownEnumMembers, case .string(let text) = value,

@@ -5,7 +5,7 @@ import LearningHTTP
 extension Emulator {
     static let jsonContentType = "application/json; charset=utf-8"
 
-    /// Headers every response carries (spec 7.1/7.2: `request-id`, `client-request-id`).
+    /// Headers every response carries (learn.microsoft.com/graph/errors, Error resource type; learn.microsoft.com/graph/throttling, Best practices to handle throttling (Retry-After in seconds): `request-id`, `client-request-id`).
     func response(_ status: Int, body: [UInt8]? = nil, _ context: RequestContext, preferenceApplied: Bool = false) -> HTTPResponse {
         var headers = HTTPHeaders()
         if body != nil { headers.append(name: "Content-Type", value: Self.jsonContentType) }
@@ -22,7 +22,7 @@ extension Emulator {
         error(contract.catalog.error(id, slots: slots), context)
     }
 
-    /// The Graph envelope with `innerError` (`date`, `request-id`, `client-request-id`), spec 7.1.
+    /// The Graph envelope with `innerError` (`date`, `request-id`, `client-request-id`), learn.microsoft.com/graph/errors, Error resource type.
     func error(_ graphError: GraphError, _ context: RequestContext, retryAfterSeconds: Int? = nil) -> HTTPResponse {
         let inner = InnerError(date: RequestContext.innerErrorDate(), requestID: context.requestID, clientRequestID: context.clientRequestID)
         var response = response(graphError.status, body: JSONWriter.bytes(of: graphError.body(innerError: inner)), context)

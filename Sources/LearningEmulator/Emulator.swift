@@ -17,7 +17,7 @@ public final class Emulator: Sendable {
     let faults: FaultInjector
     let tokens = TokenCache()
     let routeParser: RouteParser
-    /// Members after the evolvable-enum sentinel by property name (spec 7.6), from the contract.
+    /// Members after the evolvable-enum sentinel by property name (learn.microsoft.com/graph/api/resources/learningassignment?view=graph-rest-1.0, Properties table, row assignmentType (Prefer: include-unknown-enum-members)), from the contract.
     let sentinelMembers: [String: Set<String>]
     /// The same per activity type, aligned with `ActivityType.properties`.
     let sentinelMembersByIndex: [ActivityType: [Set<String>?]]
@@ -205,7 +205,7 @@ public final class Emulator: Sendable {
         return response
     }
 
-    /// `application/json`, with or without parameters (spec 2.4: required on create and update).
+    /// `application/json`, with or without parameters (learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0 and learn.microsoft.com/graph/api/learningcourseactivity-update?view=graph-rest-1.0, Request headers: required).
     static func isJSON(_ contentType: String?) -> Bool {
         guard let contentType else { return false }
         let mediaType = contentType.split(separator: ";", maxSplits: 1).first?.trimmingSpaces() ?? ""

@@ -11,7 +11,7 @@ public struct FaultRule: Sendable, Hashable, Codable {
     public var method: String
     /// 429, 503, 500 (or any 4xx/5xx the catalog has a row for); `nil` = latency only.
     public var status: Int?
-    /// `Retry-After` in seconds for 429/503 (spec 7.2); the message says ceil(seconds/60) minutes (ambiguity #11).
+    /// `Retry-After` in seconds for 429/503 (learn.microsoft.com/graph/throttling, Best practices to handle throttling (Retry-After in seconds)); the message says ceil(seconds/60) minutes (ambiguity #11).
     public var retryAfterSeconds: Int?
     public var latencyMs: Int?
     public var every: Int

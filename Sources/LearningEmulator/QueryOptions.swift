@@ -1,8 +1,8 @@
 import LearningContract
 
-/// The OData system query options this API documents (spec 2.3, 7.5): `$select` on every GET; `$top`, `$skip`
+/// The OData system query options this API documents (learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0 and learn.microsoft.com/graph/api/learningcourseactivity-list?view=graph-rest-1.0, Optional query parameters; learn.microsoft.com/graph/query-parameters, OData system query options): `$select` on every GET; `$top`, `$skip`
 /// and `$count` on lists. Other `$` options are refused with 400 `invalidQueryOption`; options without `$`
-/// are ignored on v1.0 and read as system options on beta, where the prefix is optional (spec 7.5).
+/// are ignored on v1.0 and read as system options on beta, where the prefix is optional (learn.microsoft.com/graph/query-parameters, OData system query options).
 struct QueryOptions: Sendable, Hashable {
     var select: [String]?
     var top: Int?

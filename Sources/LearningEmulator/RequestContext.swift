@@ -6,11 +6,11 @@ import LearningHTTP
 /// the base URL of contexts, whether unknown enum members may be shown, and injected latency.
 struct RequestContext {
     let request: HTTPRequest
-    /// A fresh GUID per request (spec 7.1 `request-id`).
+    /// A fresh GUID per request (learn.microsoft.com/graph/errors, Error resource type, innerError request-id).
     let requestID: String
     /// Echoed from the request's `client-request-id` header; when absent, the request id (as Graph does).
     let clientRequestID: String
-    /// `Prefer: include-unknown-enum-members` (spec 4.5, 7.6).
+    /// `Prefer: include-unknown-enum-members` (graph.microsoft.com/v1.0/$metadata, EnumType assignmentType and courseStatus; learn.microsoft.com/graph/api/resources/learningassignment?view=graph-rest-1.0, Properties table, row assignmentType (Prefer: include-unknown-enum-members)).
     let includeUnknownEnumMembers: Bool
     var version: APIVersion = .v1
     var base = ""
@@ -26,7 +26,7 @@ struct RequestContext {
         self.includeUnknownEnumMembers = headers.includeUnknownEnumMembers
     }
 
-    /// `date` of `innerError`: UTC, seconds, no zone suffix (spec 7.1 example `2021-07-02T01:40:19`).
+    /// `date` of `innerError`: UTC, seconds, no zone suffix (learn.microsoft.com/graph/errors, Error resource type example `2021-07-02T01:40:19`).
     static func innerErrorDate(_ date: Date = Date()) -> String {
         var seconds = time_t(date.timeIntervalSince1970)
         var parts = tm()

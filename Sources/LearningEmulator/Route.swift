@@ -1,6 +1,6 @@
 import LearningContract
 
-/// What a request path addresses under `/v1.0` or `/beta` (spec 1, 2.1, 2.2). Which methods it serves is not
+/// What a request path addresses under `/v1.0` or `/beta` (graph.microsoft.com/v1.0/$metadata, EntityType employeeExperience, employeeExperienceUser and learningCourseActivity; learn.microsoft.com/graph/api/resources/learningcourseactivity?view=graph-rest-1.0, Methods table; github.com/microsoftgraph/msgraph-metadata/blob/master/openapi/v1.0/openapi.yaml, paths under /employeeExperience, from which the SDK request builders are generated). Which methods it serves is not
 /// decided here: `template` names the path's row of `APIEndpoint.all`, and `EndpointTable` answers from there.
 indirect enum Route: Sendable, Hashable {
     /// `/employeeExperience/learningCourseActivities` (SDK only: no documented method).
@@ -61,7 +61,7 @@ enum UserReference: Sendable, Hashable {
     var activities: String { self == .me ? APIEndpoint.myActivities : APIEndpoint.userActivities }
 }
 
-/// How an OData key addresses an activity (spec 7.4).
+/// How an OData key addresses an activity (learn.microsoft.com/graph/query-parameters, Escaping single quotes; learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0, example 2 (alternate key)).
 enum ActivityKey: Sendable, Hashable {
     case id(String)
     case externalID(String)

@@ -1,10 +1,10 @@
 import LearningContract
 
-/// Turns a raw, percent-encoded request path into a `Route` (spec 2.1, 2.2, 7.4). Segment names are matched
+/// Turns a raw, percent-encoded request path into a `Route` (learn.microsoft.com/graph/api/resources/learningcourseactivity?view=graph-rest-1.0, Methods table; github.com/microsoftgraph/msgraph-metadata/blob/master/openapi/v1.0/openapi.yaml, paths under /employeeExperience, from which the SDK request builders are generated; learn.microsoft.com/graph/query-parameters, Escaping single quotes; learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0, example 2 (alternate key)). Segment names are matched
 /// case-insensitively, as Graph does; key values are exact.
 struct RouteParser: Sendable {
     /// Unquoted key literals (`(externalCourseActivityId=12a2…)`, older docs) are accepted when lenient
-    /// (ambiguity `alternateKeyQuoting`, spec 9 #24).
+    /// (ambiguity `alternateKeyQuoting`, ambiguity alternateKeyQuoting).
     var acceptsUnquotedKeys: Bool
 
     enum Failure: Error, Hashable {
@@ -181,7 +181,7 @@ struct RouteParser: Sendable {
 
     /// Parses `collection(name='value')` or `collection('value')`: nil when the segment is not `collection(`.
     /// Both spellings of the activity alternate key (`externalCourseActivityId`, `externalcourseActivityId`)
-    /// are accepted (spec 7.4, ambiguity #1); `''` inside a literal is one `'` (spec 7.4).
+    /// are accepted (learn.microsoft.com/graph/query-parameters, Escaping single quotes; learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0, example 2 (alternate key), ambiguity #1); `''` inside a literal is one `'` (learn.microsoft.com/graph/query-parameters, Escaping single quotes; learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0, example 2 (alternate key)).
     private func keyed(_ segment: String, collection: String, names: Set<String>) -> Result<String, Failure>? {
         guard let open = segment.firstIndex(of: "("), segment[..<open].lowercased() == collection else { return nil }
         guard segment.hasSuffix(")") else { return .failure(.segment(segment)) }

@@ -1,6 +1,6 @@
 import LearningContract
 
-/// A learningContent (RES-LC-v1, spec 4.8) and the provider it was created by (which spec R9 checks).
+/// A learningContent (RES-LC-v1, learn.microsoft.com/graph/api/resources/learningcontent?view=graph-rest-1.0, Properties table; learn.microsoft.com/graph/api/learningcontent-update?view=graph-rest-1.0) and the provider it was created by (which spec R9 checks).
 struct StoredContent: Sendable, Hashable {
     var id: String
     var providerID: String

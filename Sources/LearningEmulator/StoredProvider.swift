@@ -1,6 +1,6 @@
 import LearningContract
 
-/// A learningProvider (RES-LP-v1, spec 4.7): the properties as last written, in their given order.
+/// A learningProvider (RES-LP-v1, learn.microsoft.com/graph/api/resources/learningprovider?view=graph-rest-1.0, Properties table; learn.microsoft.com/graph/api/learningprovider-update?view=graph-rest-1.0): the properties as last written, in their given order.
 struct StoredProvider: Sendable, Hashable {
     var id: String
     var sequence: Int

@@ -44,9 +44,9 @@ struct TenantState: Sendable {
         }
     }
 
-    /// The activity an OData key addresses within a scope (spec 10: provider-scoped ids must belong to the
-    /// provider, user-scoped ones to the learner). External ids are matched exactly (case-sensitive, spec 7.4);
-    /// when several activities share one (the docs do this, spec 9 #28), the oldest wins.
+    /// The activity an OData key addresses within a scope (no page says; provider-scoped ids must belong to the
+    /// provider, user-scoped ones to the learner). External ids are matched exactly (case-sensitive, learn.microsoft.com/graph/query-parameters, Escaping single quotes; learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0, example 2 (alternate key));
+    /// when several activities share one (the docs do this, ambiguity externalIdUniqueness), the oldest wins.
     func activity(_ key: ActivityKey, providerID: String?, learnerID: String?) -> StoredActivity? {
         switch key {
         case .id(let id):

@@ -73,7 +73,7 @@ enum EmulatorBenchmark {
         post.append(name: "Host", value: "127.0.0.1:8080")
         post.append(name: "Authorization", value: "Bearer " + TestToken.mint(TestToken.providerAppClaims))
         post.append(name: "Content-Type", value: "application/json")
-        // Create example 1 (spec 5.1), as the wrk script sends it.
+        // Create example 1 (learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0), as the wrk script sends it.
         let body = ##"{"@odata.type":"#microsoft.graph.learningAssignment","assignedDateTime":"2021-05-11T22:57:17+00:00","assignmentType":"required","assignerUserId":"cea1684d-57dc-438d-a9d1-e666ec1a7f3d","completedDateTime":null,"completionPercentage":20,"dueDateTime":{"dateTime":"2022-09-22T16:05:00.0000000","timeZone":"UTC"},"externalCourseActivityId":"12a2228a-e020-11ec-9d64-0242ac120002","learningContentId":"57baf9dc-e020-11ec-9d64-0242ac120002","learningProviderId":"01e8f81b-3060-4dec-acf0-0389665a0a38","learnerUserId":"7ba2228a-e020-11ec-9d64-0242ac120002","notes":{"contentType":"text","content":"required assignment added for user"},"status":"notStarted"}"##
         let postRequest = HTTPRequest(method: "POST", target: "/v1.0/employeeExperience/learningProviders/\(DocsWorld.contosoProviderID)/learningCourseActivities",
                                       headers: post, body: Array(body.utf8))

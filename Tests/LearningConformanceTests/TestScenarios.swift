@@ -14,7 +14,7 @@ enum TestScenarios {
         """#
 
     static let lifecycle = #"""
-        {"id": "lifecycle", "title": "create, read, update, delete", "source": {"page": "CREATE-v1", "section": "5.1"},
+        {"id": "lifecycle", "title": "create, read, update, delete", "source": {"page": "CREATE-v1"},
          "tags": ["lifecycle"],
          "steps": [
           {"name": "create", "role": "app", "operation": "createActivity",
@@ -75,7 +75,7 @@ enum TestScenarios {
         """#
 
     static let fieldInvalid = #"""
-        {"id": "field-invalid", "source": {"page": "CREATE-v1", "section": "5.1", "row": "R1"},
+        {"id": "field-invalid", "source": {"page": "CREATE-v1", "row": "R1"},
          "steps": [{"name": "101 percent", "role": "app",
            "request": {"method": "POST", "path": "/employeeExperience/learningProviders/PROVIDER/learningCourseActivities",
                        "body": {"@odata.type": "#microsoft.graph.learningAssignment", "completionPercentage": 101}},
@@ -83,7 +83,7 @@ enum TestScenarios {
         """#
 
     static let unauthenticated = #"""
-        {"id": "unauthenticated", "source": {"page": "ERRORS", "section": "7.1"},
+        {"id": "unauthenticated", "source": {"page": "ERRORS"},
          "steps": [{"name": "no token", "role": "anonymous",
            "request": {"method": "GET", "path": "/employeeExperience/learningCourseActivities/00000000-0000-0000-0000-000000000000"},
            "expect": {"errorRow": "unauthenticated"}}]}

@@ -4,7 +4,7 @@ import LearningEmulator
 import LearningHTTP
 import Testing
 
-/// The doc examples (spec 4.7, 4.8, 5.1–5.5) give their documented status and body fields.
+/// The doc examples (learn.microsoft.com/graph/api/resources/learningprovider?view=graph-rest-1.0, Properties table; learn.microsoft.com/graph/api/learningprovider-update?view=graph-rest-1.0; learn.microsoft.com/graph/api/resources/learningcontent?view=graph-rest-1.0, Properties table; learn.microsoft.com/graph/api/learningcontent-update?view=graph-rest-1.0; the pages learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0 and learningcourseactivity-get, -list, -update and -delete (same path and view)) give their documented status and body fields.
 @Suite struct DocExamplesTests {
     @Test func createAssignmentExample1() {
         let h = EmulatorHarness()
@@ -181,7 +181,7 @@ import Testing
 }
 
 extension DocExamplesTests {
-    /// Update example 2 (spec 5.4) replayed against the self-initiated activity (ambiguity `updateExample2Target`):
+    /// Update example 2 (learn.microsoft.com/graph/api/learningcourseactivity-update?view=graph-rest-1.0) replayed against the self-initiated activity (ambiguity `updateExample2Target`):
     /// its non-updatable learningProviderId differs from the path and is ignored.
     @Test func updateExample2AgainstTheSelfInitiatedActivity() {
         let h = EmulatorHarness()

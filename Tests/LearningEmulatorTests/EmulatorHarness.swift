@@ -50,13 +50,13 @@ struct EmulatorHarness {
     }
 }
 
-/// Request bodies of the doc examples (spec 5.1, 5.4, 4.7).
+/// Request bodies of the doc examples (learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0; learn.microsoft.com/graph/api/learningcourseactivity-update?view=graph-rest-1.0; learn.microsoft.com/graph/api/resources/learningprovider?view=graph-rest-1.0, Properties table; learn.microsoft.com/graph/api/learningprovider-update?view=graph-rest-1.0).
 enum DocBodies {
     static let createAssignment = DocumentedExample.createAssignment.body
     static let createSelfInitiated = DocumentedExample.createSelfInitiated.body
     static let updateAssignment = DocumentedExample.updateAssignment.body
     static let updateProvider = DocumentedExample.updateProvider.body
-    /// LC-UPDATE-v1 style body (spec 4.8); fields beyond those printed in the spec are assumed.
+    /// LC-UPDATE-v1 style body (learn.microsoft.com/graph/api/resources/learningcontent?view=graph-rest-1.0, Properties table; learn.microsoft.com/graph/api/learningcontent-update?view=graph-rest-1.0); fields beyond those printed on the page are assumed.
     static let upsertContent = """
     {
       "externalId": "LP4471",

@@ -4,7 +4,7 @@ import LearningEmulator
 import LearningHTTP
 import Testing
 
-/// Every documented error row (spec 5.1–5.5, 10) and the assumed Graph-wide rows, table-driven over `handle`.
+/// Every documented error row (the pages learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0 and learningcourseactivity-get, -list, -update and -delete (same path and view); no page states an order: ambiguity checkPrecedence) and the assumed Graph-wide rows, table-driven over `handle`.
 @Suite struct ErrorRowTests {
     struct Case: CustomTestStringConvertible, Sendable {
         var name: String
@@ -50,7 +50,7 @@ import Testing
     }
 
     static let cases: [Case] = [
-        // 401 (assumed Graph-wide row, spec 7.1): missing, malformed, signed, wrong audience, expired.
+        // 401 (assumed Graph-wide row, learn.microsoft.com/graph/errors, Error resource type): missing, malformed, signed, wrong audience, expired.
         Case(name: "401 no token", method: "GET", target: activity, token: nil, status: 401, row: "unauthenticated"),
         Case(name: "401 garbage token", method: "GET", target: activity, token: "not-a-jwt", status: 401, row: "unauthenticated"),
         Case(name: "401 signed token", method: "GET", target: activity, token: "eyJhbGciOiJSUzI1NiJ9.e30.c2ln", status: 401, row: "unauthenticated"),
@@ -70,10 +70,10 @@ import Testing
         Case(name: "401 duplicate tid", method: "GET", target: activity,
              token: rawToken(claims(extra: #","tid":"11111111-2222-4333-8444-555555555555""#)), status: 401, row: "unauthenticated"),
         Case(name: "401 before unknown segment", method: "GET", target: "/v1.0/nowhere", token: nil, status: 401, row: "unauthenticated"),
-        // 400 unknown segment (spec 7.1 example).
+        // 400 unknown segment (learn.microsoft.com/graph/errors, Error resource type example).
         Case(name: "400 unknown segment", method: "GET", target: "/v1.0/employeeExperience/learningThings", token: learner, status: 400, row: "resourceNotFoundForSegment"),
         Case(name: "400 unknown version", method: "GET", target: "/v2.0/me", token: learner, status: 400, row: "resourceNotFoundForSegment"),
-        // 405 (GET/DELETE/PATCH tables, spec 5.2, 5.4, 5.5).
+        // 405 (GET/DELETE/PATCH tables, learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0; learn.microsoft.com/graph/api/learningcourseactivity-update?view=graph-rest-1.0; learn.microsoft.com/graph/api/learningcourseactivity-delete?view=graph-rest-1.0).
         Case(name: "405 PUT activity", method: "PUT", target: activity, token: app, body: DocBodies.updateAssignment, status: 405, row: "methodNotAllowed"),
         Case(name: "405 POST on entity", method: "POST", target: activity, token: app, body: DocBodies.createAssignment, status: 405, row: "methodNotAllowed"),
         Case(name: "405 DELETE via user path", method: "DELETE", target: Paths.learnerActivities + "/" + DocsWorld.assignmentID, token: app, status: 405, row: "methodNotAllowed"),
@@ -87,7 +87,7 @@ import Testing
              contentType: nil, status: 415, row: "unsupportedMediaType"),
         // 400 malformed JSON (assumed).
         Case(name: "400 malformed JSON", method: "POST", target: Paths.contosoActivities, token: app, body: "{\"status\":", status: 400, row: "malformedBody"),
-        // 403 scope (spec 3.1 as decided).
+        // 403 scope (the Permissions tables as `Permission` decides).
         Case(name: "403 delegated create", method: "POST", target: Paths.contosoActivities, token: learner, body: DocBodies.createAssignment, status: 403, row: "permissionScopeMissing"),
         Case(name: "403 delegated update", method: "PATCH", target: activity, token: learner, body: DocBodies.updateAssignment, status: 403, row: "permissionScopeMissing"),
         Case(name: "403 delegated delete", method: "DELETE", target: activity, token: learner, status: 403, row: "permissionScopeMissing"),

@@ -2,7 +2,7 @@ import LearningContract
 import LearningEmulator
 import Testing
 
-/// OData key forms (spec 7.4, ambiguities #1, #24, #29).
+/// OData key forms (learn.microsoft.com/graph/query-parameters, Escaping single quotes; learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0, example 2 (alternate key), ambiguities externalCourseActivityIdSpelling and alternateKeyQuoting; the id form of create example 1).
 @Suite struct ODataKeyTests {
     /// An activity whose id and external id contain `:` and `'`, under the Contoso provider.
     static let state = ##"""

@@ -2,7 +2,7 @@ import LearningContract
 import LearningEmulator
 import Testing
 
-/// `$select`, `$top`, `$skip`, `$count`, `@odata.nextLink` and the beta `$`-less form (spec 2.3, 7.5).
+/// `$select`, `$top`, `$skip`, `$count`, `@odata.nextLink` and the beta `$`-less form (learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0 and learn.microsoft.com/graph/api/learningcourseactivity-list?view=graph-rest-1.0, Optional query parameters; learn.microsoft.com/graph/query-parameters, OData system query options).
 @Suite struct QueryOptionTests {
     /// The docs world plus `n` more activities of the learner.
     static func harness(extra n: Int, pageSize: Int = 100) -> EmulatorHarness {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The seed examples (spec 4.7, 4.8, 5.1–5.5), sent with curl to `learning-contract serve --port 0`, give the
+# The seed examples (learn.microsoft.com/graph/api/resources/learningprovider?view=graph-rest-1.0, Properties table; learn.microsoft.com/graph/api/learningprovider-update?view=graph-rest-1.0; learn.microsoft.com/graph/api/resources/learningcontent?view=graph-rest-1.0, Properties table; learn.microsoft.com/graph/api/learningcontent-update?view=graph-rest-1.0; the pages learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0 and learningcourseactivity-get, -list, -update and -delete (same path and view)), sent with curl to `learning-contract serve --port 0`, give the
 # documented status and body fields. Exits non-zero on the first mismatch.
 #
 # Usage: Tests/Scripts/emulator-curl.sh   (env SKIP_BUILD=1 reuses .build/debug; CONFIG=release for release)

@@ -31,7 +31,7 @@ extension Ambiguity {
     /// Every documented contradiction the package resolves, in spec order.
     public static let documented: [Ambiguity] = [
         Ambiguity(
-            id: .externalCourseActivityIdSpelling, title: "externalCourseActivityId vs externalcourseActivityId", specItem: "9 #1",
+            id: .externalCourseActivityIdSpelling, title: "externalCourseActivityId vs externalcourseActivityId",
             readings: [
                 Reading("externalcourseActivityId (lower-case c)", sources: ["CSDL-v1 property and alternate key", "TYPEMAP-beta", "SDK", "UPDATE-v1 older examples"]),
                 Reading("externalCourseActivityId", sources: ["RES-LA-v1", "RES-LSIC-v1", "CREATE-v1", "GET-v1/LIST-v1 examples", "UPDATE-v1 newest"]),
@@ -41,7 +41,7 @@ extension Ambiguity {
             lenient: "Both spellings are accepted; the metadata spelling is reported as a variant. Sending both is a violation.",
             affects: [.validation, .emulator, .runner]),
         Ambiguity(
-            id: .dueDateTimeShape, title: "dueDateTime: dateTimeTimeZone object or DateTimeOffset string", specItem: "9 #2",
+            id: .dueDateTimeShape, title: "dueDateTime: dateTimeTimeZone object or DateTimeOffset string",
             readings: [
                 Reading("dateTimeTimeZone object {dateTime, timeZone}", sources: ["CSDL-v1", "RES-LCA-v1 table", "every request and response example"]),
                 Reading("DateTimeOffset string", sources: ["RES-LA-v1 table and JSON", "CREATE-v1 and UPDATE-v1 request tables"]),
@@ -51,7 +51,7 @@ extension Ambiguity {
             lenient: "An RFC 3339 string is accepted and reported as a variant.",
             affects: [.validation, .emulator]),
         Ambiguity(
-            id: .notesShape, title: "notes: itemBody object or string", specItem: "9 #3",
+            id: .notesShape, title: "notes: itemBody object or string",
             readings: [
                 Reading("itemBody object {contentType, content}", sources: ["CSDL-v1", "every example", "RES-LA-beta draft JSON"]),
                 Reading("String", sources: ["RES-LA-v1 table and JSON", "CREATE-v1 and UPDATE-v1 tables"]),
@@ -61,7 +61,7 @@ extension Ambiguity {
             lenient: "A string is accepted and reported as a variant.",
             affects: [.validation, .emulator]),
         Ambiguity(
-            id: .selfInitiatedStatusValues, title: "Status values of a self-initiated course", specItem: "9 #21",
+            id: .selfInitiatedStatusValues, title: "Status values of a self-initiated course",
             readings: [
                 Reading("inProgress, completed", sources: ["RES-LSIC-v1", "UPDATE-v1 self-initiated table"]),
                 Reading("notStarted, inProgress, completed", sources: ["RES-LSIC-beta", "old UPDATE-beta", "CREATE-v1 request table (one table for both types)"]),
@@ -71,7 +71,7 @@ extension Ambiguity {
             lenient: "notStarted on v1.0 is accepted and reported as a variant.",
             affects: [.validation, .emulator]),
         Ambiguity(
-            id: .selfInitiatedStatusRequired, title: "Is status required when creating a self-initiated course?", specItem: "9 #17",
+            id: .selfInitiatedStatusRequired, title: "Is status required when creating a self-initiated course?",
             readings: [
                 Reading("Required", sources: ["CREATE-v1 request table", "RES-LCA-v1"]),
                 Reading("Optional", sources: ["RES-LSIC-v1", "CSDL-v1 (nullable)"]),
@@ -81,7 +81,7 @@ extension Ambiguity {
             lenient: "A missing status is accepted and reported as a variant.",
             affects: [.validation, .emulator]),
         Ambiguity(
-            id: .learningProviderIdRequired, title: "Is learningProviderId required in a create body?", specItem: "9 #17, #18",
+            id: .learningProviderIdRequired, title: "Is learningProviderId required in a create body?",
             readings: [
                 Reading("Required", sources: ["CREATE-v1 request table", "RES-LA-v1", "RES-LSIC-v1"]),
                 Reading("Omitted; the service fills it from the path", sources: ["CREATE-v1 example 2 request and response", "CSDL-v1 (nullable)"]),
@@ -91,7 +91,7 @@ extension Ambiguity {
             lenient: "A missing learningProviderId is accepted, reported as a variant, and filled from the path.",
             affects: [.validation, .emulator]),
         Ambiguity(
-            id: .peerRecommendedOnCreate, title: "May a create body send assignmentType peerRecommended?", specItem: "9 #20",
+            id: .peerRecommendedOnCreate, title: "May a create body send assignmentType peerRecommended?",
             readings: [
                 Reading("required, recommended, unknownFutureValue", sources: ["CREATE-v1 request table"]),
                 Reading("… and peerRecommended", sources: ["CSDL-v1", "RES-LCA-v1", "RES-LA-v1"]),
@@ -101,17 +101,17 @@ extension Ambiguity {
             lenient: "Accepted and reported as a variant.",
             affects: [.validation, .emulator]),
         Ambiguity(
-            id: .courseStatusSentinel, title: "Is unknownFutureValue a courseStatus value a client may send?", specItem: "9 #21",
+            id: .courseStatusSentinel, title: "Is unknownFutureValue a courseStatus value a client may send?",
             readings: [
                 Reading("notStarted, inProgress, completed, unknownFutureValue", sources: ["CSDL-v1", "TYPEMAP-beta"]),
                 Reading("notStarted, inProgress, completed", sources: ["ENUMS", "every resource and request page"]),
             ],
-            preferred: "Not sendable: the sentinel marks the evolvable-enum boundary (spec 7.6), no page lists it for status.",
+            preferred: "Not sendable: the sentinel marks the evolvable-enum boundary (learn.microsoft.com/graph/api/resources/learningassignment?view=graph-rest-1.0, Properties table, row assignmentType (Prefer: include-unknown-enum-members)), no page lists it for status.",
             strict: "status unknownFutureValue is a violation (fieldInvalid).",
             lenient: "Accepted and reported as a variant.",
             affects: [.validation]),
         Ambiguity(
-            id: .nonUpdatableFieldsInUpdate, title: "Update bodies that carry properties the update tables don't list", specItem: "9 #26",
+            id: .nonUpdatableFieldsInUpdate, title: "Update bodies that carry properties the update tables don't list",
             readings: [
                 Reading("Only the listed properties are updatable", sources: ["UPDATE-v1 property tables"]),
                 Reading("The examples send assignmentType, assignerUserId, learningProviderId, externalCourseActivityId, learningContentId, learnerUserId", sources: ["UPDATE-v1 examples 1 and 2"]),
@@ -119,10 +119,10 @@ extension Ambiguity {
             ],
             preferred: "The tables: those properties are not changed by an update.",
             strict: "Sending one is a violation (fieldInvalid).",
-            lenient: "They are accepted, reported as variants, and ignored (stored values stay); the emulator still answers 403 providerContentMismatch when a body names another provider's learningContentId (spec 6.1 R9), the one way the update table's 403 row can arise.",
+            lenient: "They are accepted, reported as variants, and ignored (stored values stay); the emulator still answers 403 providerContentMismatch when a body names another provider's learningContentId (learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0, Responses table, row 403 The provider isn't valid to create course activity for the given learning content), the one way the update table's 403 row can arise.",
             affects: [.validation, .emulator]),
         Ambiguity(
-            id: .serverGeneratedFieldsInCreate, title: "id and registrationId listed as create body properties", specItem: "9 #18, #19",
+            id: .serverGeneratedFieldsInCreate, title: "id and registrationId listed as create body properties",
             readings: [
                 Reading("Listed in the create request table (registrationId Required)", sources: ["CREATE-v1", "CREATE-beta"]),
                 Reading("Server-generated id; registrationId is the path segment; no example sends either", sources: ["CREATE-v1 examples", "CSDL-v1"]),
@@ -132,7 +132,7 @@ extension Ambiguity {
             lenient: "Accepted, reported as a variant, and ignored.",
             affects: [.validation, .emulator]),
         Ambiguity(
-            id: .startedDateTimeOnAssignment, title: "startedDateTime on a learningAssignment", specItem: "9 #16",
+            id: .startedDateTimeOnAssignment, title: "startedDateTime on a learningAssignment",
             readings: [
                 Reading("Listed on learningAssignment", sources: ["RES-LA-v1", "RES-LCA-v1 (base type)"]),
                 Reading("Defined only on learningSelfInitiatedCourse", sources: ["CSDL-v1"]),
@@ -142,7 +142,7 @@ extension Ambiguity {
             lenient: "Accepted (its format still checked) and reported as a variant.",
             affects: [.validation]),
         Ambiguity(
-            id: .errorCodeCasing, title: "Error code casing and spelling", specItem: "9 #8",
+            id: .errorCodeCasing, title: "Error code casing and spelling",
             readings: [
                 Reading("camelCase: badRequest, notFound, methodNotAllowed, internalServerError, tooManyRequests, serviceUnavailable", sources: ["newest GET-v1, UPDATE-v1, DELETE-v1, CREATE-v1"]),
                 Reading("BadRequest / Bad Request / NotFound / Not Found / MethodNotAllowed / TooManyRequests / Too Many Requests …", sources: ["older GET-v1, UPDATE-v1, DELETE-v1", "ERR-PAGE", "RES-LCA-beta"]),
@@ -152,7 +152,7 @@ extension Ambiguity {
             lenient: "The runner accepts an older casing and reports it as a variant.",
             affects: [.emulator, .runner]),
         Ambiguity(
-            id: .errorMessageWording, title: "Error message wording across page versions", specItem: "9 #6, #12, #13",
+            id: .errorMessageWording, title: "Error message wording across page versions",
             readings: [
                 Reading("Newest wording (\"You don't have an adequate service plan…\", \"Contact your administrator…\")", sources: ["newest rendered pages"]),
                 Reading("Older wording and typos (\"…a service plan adequate…\", \"global administrator\", \"{fieldName}shouldn't\", \"Input Field\")", sources: ["older commits", "ERR-PAGE", "RES-LCA-beta"]),
@@ -162,7 +162,7 @@ extension Ambiguity {
             lenient: "The runner accepts an older wording and reports it as a variant.",
             affects: [.emulator, .runner]),
         Ambiguity(
-            id: .notFoundWording, title: "404 message wording", specItem: "9 #10",
+            id: .notFoundWording, title: "404 message wording",
             readings: [
                 Reading("The requested assignment ID doesn't exist.", sources: ["newest GET-v1, DELETE-v1"]),
                 Reading("The assignment ID requested doesn't exist.", sources: ["UPDATE-v1", "ERR-PAGE update"]),
@@ -173,7 +173,7 @@ extension Ambiguity {
             lenient: "The runner accepts another documented wording as a variant.",
             affects: [.emulator, .runner]),
         Ambiguity(
-            id: .retryAfterUnits, title: "Retry after minutes (message) vs seconds (header)", specItem: "9 #11",
+            id: .retryAfterUnits, title: "Retry after minutes (message) vs seconds (header)",
             readings: [
                 Reading("Message \"Retry after {noOfMinutes} minutes\"", sources: ["every learning error table"]),
                 Reading("Retry-After header in seconds", sources: ["THROTTLING", "ERRORS"]),
@@ -183,7 +183,7 @@ extension Ambiguity {
             lenient: "The same: Retry-After is required by THROTTLING; the message's number is not checked.",
             affects: [.emulator, .runner]),
         Ambiguity(
-            id: .multipleViolationsShape, title: "How several field violations are returned", specItem: "9 #6",
+            id: .multipleViolationsShape, title: "How several field violations are returned",
             readings: [
                 Reading("One 400 badRequest, message \"badRequest\", details listing each field error", sources: ["CREATE-v1 / ERR-PAGE multiple-field row"]),
                 Reading("Separate rows: \"Required fields are missing\", \"Input fields are invalid\"", sources: ["UPDATE-v1"]),
@@ -193,7 +193,7 @@ extension Ambiguity {
             lenient: "The runner also accepts the documented table-level messages as variants.",
             affects: [.validation, .emulator, .runner]),
         Ambiguity(
-            id: .alternateKeyQuoting, title: "Alternate key: quoted or unquoted value", specItem: "9 #24",
+            id: .alternateKeyQuoting, title: "Alternate key: quoted or unquoted value",
             readings: [
                 Reading("(externalCourseActivityId='…') quoted", sources: ["GET-v1 newest", "OData string literal rule (QUERY)"]),
                 Reading("(externalCourseActivityId=…) unquoted", sources: ["GET-v1 commits", "GET-beta", "GETBYEXT-beta"]),
@@ -203,7 +203,7 @@ extension Ambiguity {
             lenient: "An unquoted key is accepted.",
             affects: [.emulator, .runner]),
         Ambiguity(
-            id: .externalIdUniqueness, title: "Is externalCourseActivityId unique?", specItem: "9 #15, #28",
+            id: .externalIdUniqueness, title: "Is externalCourseActivityId unique?",
             readings: [
                 Reading("Unique: it is the alternate key", sources: ["CSDL-v1 Core.AlternateKeys"]),
                 Reading("Shared by an assignment and a self-initiated course", sources: ["LIST-v1 example", "CREATE-v1 examples"]),
@@ -213,7 +213,7 @@ extension Ambiguity {
             lenient: "Allowed; a key lookup returns the earliest-created match.",
             affects: [.emulator]),
         Ambiguity(
-            id: .levelCasing, title: "learningContent level casing", specItem: "9 #30",
+            id: .levelCasing, title: "learningContent level casing",
             readings: [
                 Reading("beginner, intermediate, advanced, unknownFutureValue", sources: ["CSDL-v1"]),
                 Reading("Beginner, Intermediate, Advanced", sources: ["RES-LC-v1", "LC-UPDATE-v1 example"]),
@@ -223,7 +223,7 @@ extension Ambiguity {
             lenient: "Capitalised values are accepted and reported as variants.",
             affects: [.validation, .emulator]),
         Ambiguity(
-            id: .listWithApplicationToken, title: "Listing a user's activities with an application token", specItem: "9 #23",
+            id: .listWithApplicationToken, title: "Listing a user's activities with an application token",
             readings: [
                 Reading("Application: Not supported", sources: ["LIST-v1 newest", "PERM-LIST-beta"]),
                 Reading("Providers list a user's courses through /users/{id}", sources: ["EEU-LIST-beta prose"]),
@@ -233,7 +233,7 @@ extension Ambiguity {
             lenient: "Allowed on /users/{id}/… with a Read.All or ReadWrite.All application role.",
             affects: [.emulator]),
         Ambiguity(
-            id: .updatePathWithoutProvider, title: "PATCH without the provider segment", specItem: "9 #25",
+            id: .updatePathWithoutProvider, title: "PATCH without the provider segment",
             readings: [
                 Reading("PATCH /employeeExperience/learningProviders/{registrationId}/learningCourseActivities/{id}", sources: ["UPDATE-v1", "UPDATE-beta newest"]),
                 Reading("PATCH /employeeExperience/learningCourseActivities/{id}", sources: ["old UPDATE-beta"]),
@@ -243,7 +243,7 @@ extension Ambiguity {
             lenient: "PATCH on the global path is accepted on beta.",
             affects: [.emulator]),
         Ambiguity(
-            id: .checkPrecedence, title: "Which error wins when several apply", specItem: "10",
+            id: .checkPrecedence, title: "Which error wins when several apply",
             readings: [
                 Reading("Tables list: permission, service plan, provider enabled, registrationId, not found, fields, provider/content, license", sources: ["CREATE-v1", "UPDATE-v1", "ERR-PAGE"]),
             ],
@@ -252,7 +252,7 @@ extension Ambiguity {
             lenient: "The same order.",
             affects: [.emulator, .runner]),
         Ambiguity(
-            id: .docsWorldProviderOf8ba2, title: "Which provider owns activity 8ba2228a-…-0242ac120003", specItem: "9 #27",
+            id: .docsWorldProviderOf8ba2, title: "Which provider owns activity 8ba2228a-…-0242ac120003",
             readings: [
                 Reading("13727311-e7bb-470d-8b20-6a23d9030d70", sources: ["GET-v1 example 1", "LIST-v1 example"]),
                 Reading("01e8f81b-3060-4dec-acf0-0389665a0a38", sources: ["GET-v1 example 2 (by external id)", "UPDATE-v1 examples (path)"]),
@@ -262,7 +262,7 @@ extension Ambiguity {
             lenient: "The same (seed data); fixtures accept either provider id in GET example 1.",
             affects: [.emulator, .runner]),
         Ambiguity(
-            id: .updateExample2Target, title: "Update example 2 sends a self-initiated body to assignment 8ba2…0003", specItem: "5.4",
+            id: .updateExample2Target, title: "Update example 2 sends a self-initiated body to assignment 8ba2…0003",
             readings: [
                 Reading("Example 2 PATCHes …/learningCourseActivities/8ba2228a-e020-11ec-9d64-0242ac120003 with @odata.type learningSelfInitiatedCourse", sources: ["UPDATE-v1 example 2"]),
                 Reading("8ba2228a-…0003 is a learningAssignment", sources: ["GET-v1 example 1", "UPDATE-v1 example 1"]),
@@ -272,7 +272,7 @@ extension Ambiguity {
             lenient: "The same; fixtures replay example 2 against the self-initiated activity be2f4d76-….",
             affects: [.emulator, .runner]),
         Ambiguity(
-            id: .contentUpsertStatus, title: "learningContent PATCH answers 202 with a body", specItem: "9 #31",
+            id: .contentUpsertStatus, title: "learningContent PATCH answers 202 with a body",
             readings: [
                 Reading("202 Accepted with the entity", sources: ["LC-UPDATE-v1"]),
                 Reading("200/204, the usual Graph PATCH answers", sources: ["ERRORS", "LP-UPDATE-v1 (204)"]),
@@ -282,7 +282,7 @@ extension Ambiguity {
             lenient: "The runner accepts 200 or 204 as variants.",
             affects: [.emulator, .runner]),
         Ambiguity(
-            id: .odataContextForm, title: "@odata.context form", specItem: "9 #27, #28; 7.3",
+            id: .odataContextForm, title: "@odata.context form",
             readings: [
                 Reading("$metadata#learningProviders('…')/learningCourseActivities('…')$entity", sources: ["every example"]),
                 Reading("$metadata#employeeExperience/learningProviders('…')/learningCourseActivities/$entity", sources: ["OData JSON format (7.3)"]),

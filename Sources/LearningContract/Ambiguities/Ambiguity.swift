@@ -1,4 +1,4 @@
-/// A place where the docs contradict themselves (spec section 9), named, with the readings on each side,
+/// A place where the docs contradict themselves (listed in Ambiguity.documented), named, with the readings on each side,
 /// the reading this package prefers, and what `strict` and `lenient` do about the other readings.
 ///
 /// Nothing is silently guessed: every rule, emulator branch or runner matcher that depends on one of these
@@ -25,8 +25,6 @@ public struct Ambiguity: Codable, Sendable, Hashable, Identifiable {
 
     public var id: ID
     public var title: String
-    /// Item of spec section 9 (`#1`) or another section (`10`).
-    public var specItem: String
     public var readings: [Reading]
     /// The reading this package treats as canonical, and why.
     public var preferred: String

@@ -1,5 +1,5 @@
 extension ErrorRow.ID {
-    // Documented in the learning error tables (spec 5.1–5.5, 6.6, 6.7).
+    // Documented in the learning error tables (the pages learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0 and learningcourseactivity-get, -list, -update and -delete (same path and view); github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/01483532/api-reference/beta/resources/learningcourseactivity.md, Errors table; github.com/search?type=code&q=repo%3Amicrosoftgraph%2Fmicrosoft-graph-docs-contrib+%22Error+Responses+in+the+LearningCourseActivity+API%22 (the learning errors page)).
     public static let methodNotAllowed: Self = "methodNotAllowed"
     public static let permissionScopeMissing: Self = "permissionScopeMissing"
     public static let servicePlanInadequate: Self = "servicePlanInadequate"
@@ -18,7 +18,7 @@ extension ErrorRow.ID {
     public static let providerContentMismatch: Self = "providerContentMismatch"
     public static let userLicenseInvalid: Self = "userLicenseInvalid"
     public static let userLicenseInvalidOnUpdate: Self = "userLicenseInvalidOnUpdate"
-    // Graph-wide conventions (spec 7.1) the learning tables don't list: assumed.
+    // Graph-wide conventions (learn.microsoft.com/graph/errors, Error resource type) the learning tables don't list: assumed.
     public static let unauthenticated: Self = "unauthenticated"
     public static let unsupportedMediaType: Self = "unsupportedMediaType"
     public static let malformedBody: Self = "malformedBody"
@@ -43,9 +43,9 @@ extension ErrorRow {
         Variant(.code, "Bad request", sources: ["ERR-PAGE create"]),
     ]
     private static let fieldSources: [Source] = [
-        Source("CREATE-v1", "error table, row \"Multiple field validations fail\" (Details)", spec: "5.1"),
-        Source("UPDATE-v1", "error table, rows \"Required fields are missing\", \"Input fields are invalid\", \"badRequest\"", spec: "5.4"),
-        Source("ERR-PAGE", "create and update sections", spec: "6.7"),
+        Source("CREATE-v1", "error table, row \"Multiple field validations fail\" (Details)"),
+        Source("UPDATE-v1", "error table, rows \"Required fields are missing\", \"Input fields are invalid\", \"badRequest\""),
+        Source("ERR-PAGE", "create and update sections"),
     ]
 
     /// Every documented error row, then the assumed Graph-wide ones.
@@ -55,9 +55,9 @@ extension ErrorRow {
             message: "This method isn't supported for this entity type. See the Microsoft Graph documentation for the methods applicable to this entity.",
             operations: [.getActivity, .updateActivity, .deleteActivity] + entityOperations,
             sources: [
-                Source("GET-v1", "error table row 1", spec: "5.2"), Source("UPDATE-v1", "error table row 1", spec: "5.4"),
-                Source("DELETE-v1", "error table row 1", spec: "5.5"), Source("RES-LCA-beta", "error table row 1 (GET, DELETE, PATCH)", spec: "6.6"),
-                Source("ERR-PAGE", "get, delete and update sections", spec: "6.7"),
+                Source("GET-v1", "error table row 1"), Source("UPDATE-v1", "error table row 1"),
+                Source("DELETE-v1", "error table row 1"), Source("RES-LCA-beta", "error table row 1 (GET, DELETE, PATCH)"),
+                Source("ERR-PAGE", "get, delete and update sections"),
             ],
             variants: [
                 Variant(.code, "MethodNotAllowed", sources: ["older GET-v1 (0426793f)", "RES-LCA-beta"]),
@@ -72,9 +72,9 @@ extension ErrorRow {
             message: "Your account doesn't have access to this report or data. Contact your administrator to request access.",
             operations: [.getActivity, .updateActivity, .deleteActivity] + entityOperations,
             sources: [
-                Source("GET-v1", "error table row 2", spec: "5.2"), Source("UPDATE-v1", "error table row 2", spec: "5.4"),
-                Source("DELETE-v1", "error table row 2", spec: "5.5"), Source("RES-LCA-beta", "error table row 2", spec: "6.6"),
-                Source("ERR-PAGE", "get, delete and update sections", spec: "6.7"),
+                Source("GET-v1", "error table row 2"), Source("UPDATE-v1", "error table row 2"),
+                Source("DELETE-v1", "error table row 2"), Source("RES-LCA-beta", "error table row 2"),
+                Source("ERR-PAGE", "get, delete and update sections"),
             ],
             variants: [
                 Variant(.message, "Your account doesn't have access to this report or data. Contact your global administrator to request access.", sources: ["older GET-v1"]),
@@ -83,7 +83,7 @@ extension ErrorRow {
                 Variant(.message, "Your account does not have access to this report or data…", sources: ["RES-LCA-beta"]),
             ],
             notes: [
-                "The emulator also uses this row for create and list with a token lacking the permission (spec 3.1); the create table has no such row.",
+                "The emulator also uses this row for create and list with a token lacking the permission (the Permissions table of each operation page (e.g. learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0)); the create table has no such row.",
                 "Applying it to the provider and content operations is assumed: their pages print a permissions table but no error table.",
             ]),
         ErrorRow(
@@ -91,9 +91,9 @@ extension ErrorRow {
             message: "You don't have an adequate service plan for this request.",
             operations: activityOperations,
             sources: [
-                Source("CREATE-v1", "error table row 1", spec: "5.1"), Source("GET-v1", "error table row 3", spec: "5.2"),
-                Source("UPDATE-v1", "error table row 3", spec: "5.4"), Source("DELETE-v1", "error table row 3", spec: "5.5"),
-                Source("RES-LCA-beta", "error table row 3", spec: "6.6"), Source("ERR-PAGE", "every section", spec: "6.7"),
+                Source("CREATE-v1", "error table row 1"), Source("GET-v1", "error table row 3"),
+                Source("UPDATE-v1", "error table row 3"), Source("DELETE-v1", "error table row 3"),
+                Source("RES-LCA-beta", "error table row 3"), Source("ERR-PAGE", "every section"),
             ],
             variants: [
                 Variant(.message, "You don't have a service plan adequate for this request.", sources: ["older GET-v1"]),
@@ -105,20 +105,20 @@ extension ErrorRow {
             message: "This provider isn't enabled for the given tenant.",
             operations: activityOperations,
             sources: [
-                Source("CREATE-v1", "error table row 2", spec: "5.1"), Source("GET-v1", "error table row 4", spec: "5.2"),
-                Source("UPDATE-v1", "error table row 4", spec: "5.4"), Source("DELETE-v1", "error table row 4", spec: "5.5"),
-                Source("RES-LCA-beta", "error table row 4", spec: "6.6"), Source("ERR-PAGE", "every section", spec: "6.7"),
+                Source("CREATE-v1", "error table row 2"), Source("GET-v1", "error table row 4"),
+                Source("UPDATE-v1", "error table row 4"), Source("DELETE-v1", "error table row 4"),
+                Source("RES-LCA-beta", "error table row 4"), Source("ERR-PAGE", "every section"),
             ],
             variants: badRequestCasings,
-            notes: ["Pairing this error with isCourseActivitySyncEnabled = false is inferred (spec 6.1 R7), not stated."]),
+            notes: ["Pairing this error with isCourseActivitySyncEnabled = false is inferred (learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0, the isCourseAcitvitySyncEnabled note and Responses table, row 400 This provider isn't enabled for the given tenant), not stated."]),
         ErrorRow(
             id: .registrationIdInvalid, scenario: "Bad request", status: 400, code: "badRequest",
             message: "There was an issue with your request. Make sure the registrationId you entered is valid or registered for your tenant.",
             operations: activityOperations + contentOperations,
             sources: [
-                Source("CREATE-v1", "error table row 3", spec: "5.1"), Source("GET-v1", "error table row 5", spec: "5.2"),
-                Source("UPDATE-v1", "error table row 5", spec: "5.4"), Source("DELETE-v1", "error table row 5", spec: "5.5"),
-                Source("RES-LCA-beta", "error table row 5", spec: "6.6"), Source("ERR-PAGE", "every section", spec: "6.7"),
+                Source("CREATE-v1", "error table row 3"), Source("GET-v1", "error table row 5"),
+                Source("UPDATE-v1", "error table row 5"), Source("DELETE-v1", "error table row 5"),
+                Source("RES-LCA-beta", "error table row 5"), Source("ERR-PAGE", "every section"),
             ],
             variants: badRequestCasings + [Variant(.message, "There was an issue with your request. Make sure the registrationId…", sources: ["RES-LCA-beta"])],
             notes: ["Applying it to the learningContent operations (an unregistered provider in the path) is assumed: their pages print no error table."]),
@@ -127,8 +127,8 @@ extension ErrorRow {
             message: "The requested assignment ID doesn't exist.",
             operations: [.getActivity, .deleteActivity],
             sources: [
-                Source("GET-v1", "error table row 6", spec: "5.2"), Source("DELETE-v1", "error table row 6", spec: "5.5"),
-                Source("RES-LCA-beta", "error table row 9 (DELETE, GET, PATCH)", spec: "6.6"), Source("ERR-PAGE", "get and delete sections", spec: "6.7"),
+                Source("GET-v1", "error table row 6"), Source("DELETE-v1", "error table row 6"),
+                Source("RES-LCA-beta", "error table row 9 (DELETE, GET, PATCH)"), Source("ERR-PAGE", "get and delete sections"),
             ],
             variants: [
                 Variant(.code, "Not Found", sources: ["older GET-v1 (0426793f)", "DELETE-v1 error conditions"]),
@@ -137,12 +137,12 @@ extension ErrorRow {
                 Variant(.message, "The requested assignment doesn't exist.", sources: ["RES-LCA-beta (with a stray quote)"]),
                 Variant(.message, "The assignment ID requested doesn't exist.", sources: ["UPDATE-v1"]),
             ],
-            notes: ["Spec 9 #5: the 404 row sits under the scenario \"Bad request\"."]),
+            notes: ["learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0, Responses table, row 404: the 404 row sits under the scenario \"Bad request\"."]),
         ErrorRow(
             id: .activityNotFoundOnUpdate, scenario: "Bad request (sic)", status: 404, code: "notFound",
             message: "The assignment ID requested doesn't exist.",
             operations: [.updateActivity],
-            sources: [Source("UPDATE-v1", "error table row 6", spec: "5.4"), Source("ERR-PAGE", "update section", spec: "6.7")],
+            sources: [Source("UPDATE-v1", "error table row 6"), Source("ERR-PAGE", "update section")],
             variants: [
                 Variant(.code, "Not Found", sources: ["older UPDATE-v1 (06557e35)"]),
                 Variant(.code, "NotFound", sources: ["RES-LCA-beta"]),
@@ -154,9 +154,9 @@ extension ErrorRow {
             message: "Internal server error.",
             operations: activityOperations,
             sources: [
-                Source("CREATE-v1", "error table row 4", spec: "5.1"), Source("GET-v1", "error table row 7", spec: "5.2"),
-                Source("UPDATE-v1", "error table row 7", spec: "5.4"), Source("DELETE-v1", "error table row 7", spec: "5.5"),
-                Source("RES-LCA-beta", "error table row 10", spec: "6.6"), Source("ERR-PAGE", "every section", spec: "6.7"),
+                Source("CREATE-v1", "error table row 4"), Source("GET-v1", "error table row 7"),
+                Source("UPDATE-v1", "error table row 7"), Source("DELETE-v1", "error table row 7"),
+                Source("RES-LCA-beta", "error table row 10"), Source("ERR-PAGE", "every section"),
             ],
             variants: [
                 Variant(.code, "Internal Server Error", sources: ["older GET-v1"]),
@@ -168,12 +168,12 @@ extension ErrorRow {
             message: "Retry after {noOfMinutes} minutes",
             operations: activityOperations,
             sources: [
-                Source("CREATE-v1", "error table row 5", spec: "5.1"), Source("GET-v1", "error table row 8", spec: "5.2"),
-                Source("UPDATE-v1", "error table row 8 (malformed JSON as printed)", spec: "5.4"), Source("DELETE-v1", "error table row 8", spec: "5.5"),
-                Source("RES-LCA-beta", "error table row 11", spec: "6.6"), Source("THROTTLING", "Retry-After in seconds", spec: "7.2"),
+                Source("CREATE-v1", "error table row 5"), Source("GET-v1", "error table row 8"),
+                Source("UPDATE-v1", "error table row 8 (malformed JSON as printed)"), Source("DELETE-v1", "error table row 8"),
+                Source("RES-LCA-beta", "error table row 11"), Source("THROTTLING", "Retry-After in seconds"),
             ],
             variants: [
-                Variant(.code, "TooManyRequests", sources: ["older GET-v1 JSON code", "live Graph (spec 7.2)"]),
+                Variant(.code, "TooManyRequests", sources: ["older GET-v1 JSON code", "live Graph (learn.microsoft.com/graph/throttling, Best practices to handle throttling (Retry-After in seconds))"]),
                 Variant(.code, "Too Many Requests", sources: ["older GET-v1", "RES-LCA-beta"]),
                 Variant(.code, "Too many requests", sources: ["ERR-PAGE"]),
                 Variant(.message, "TooManyRequests in a accepted interval - Retry after {noOfMinutes} minutes", sources: ["RES-LCA-beta"]),
@@ -184,9 +184,9 @@ extension ErrorRow {
             message: "Retry after {noOfMinutes} minutes",
             operations: activityOperations,
             sources: [
-                Source("CREATE-v1", "error table row 6", spec: "5.1"), Source("GET-v1", "error table row 9", spec: "5.2"),
-                Source("UPDATE-v1", "error table row 9", spec: "5.4"), Source("DELETE-v1", "error table row 9", spec: "5.5"),
-                Source("RES-LCA-beta", "error table row 12", spec: "6.6"), Source("ERRORS", "503 may carry Retry-After", spec: "7.2"),
+                Source("CREATE-v1", "error table row 6"), Source("GET-v1", "error table row 9"),
+                Source("UPDATE-v1", "error table row 9"), Source("DELETE-v1", "error table row 9"),
+                Source("RES-LCA-beta", "error table row 12"), Source("ERRORS", "503 may carry Retry-After"),
             ],
             variants: [
                 Variant(.code, "ServiceUnavailable", sources: ["older GET-v1 JSON code"]),
@@ -204,8 +204,8 @@ extension ErrorRow {
             message: "Input field {fieldName} is invalid",
             operations: bodyOperations,
             sources: [
-                Source("UPDATE-v1", "error table row \"Input fields are invalid\"", spec: "5.4"),
-                Source("RES-LCA-beta", "error table row 7 (PATCH)", spec: "6.6"), Source("ERR-PAGE", "update section", spec: "6.7"),
+                Source("UPDATE-v1", "error table row \"Input fields are invalid\""),
+                Source("RES-LCA-beta", "error table row 7 (PATCH)"), Source("ERR-PAGE", "update section"),
             ],
             notes: ["The create table has no \"invalid\" row; applying it to create (and to provider and content bodies) is assumed."]),
         ErrorRow(
@@ -220,16 +220,16 @@ extension ErrorRow {
             id: .fieldTooLong, scenario: "Input field length exceeded", status: 400, code: "badRequest",
             message: "Input field {fieldName} length exceeded than {expectedLength}",
             operations: bodyOperations,
-            sources: [Source("CREATE-v1", "error table, row \"Multiple field validations fail\" (Details)", spec: "5.1"), Source("ERR-PAGE", "create section", spec: "6.7")],
+            sources: [Source("CREATE-v1", "error table, row \"Multiple field validations fail\" (Details)"), Source("ERR-PAGE", "create section")],
             variants: [Variant(.message, "Input field {fieldName}length exceeded than {expectedLength}", sources: ["CREATE-v1 details (missing space)"])],
-            notes: ["No length limit is documented anywhere (spec 6.2); every limit the contract applies is assumed and overridable."]),
+            notes: ["No length limit is documented anywhere (no page documents one: no MaxLength in graph.microsoft.com/v1.0/$metadata, none in any Properties table); every limit the contract applies is assumed and overridable."]),
         ErrorRow(
             id: .multipleFieldValidations, scenario: "Multiple field validations fail", status: 400, code: "badRequest",
             message: "{firstViolationMessage}",
             operations: bodyOperations,
             sources: [
-                Source("CREATE-v1", "error table, row \"Multiple field validations fail\"", spec: "5.1"),
-                Source("RES-LCA-beta", "error table row 8 (PATCH, POST)", spec: "6.6"), Source("ERR-PAGE", "create section", spec: "6.7"),
+                Source("CREATE-v1", "error table, row \"Multiple field validations fail\""),
+                Source("RES-LCA-beta", "error table row 8 (PATCH, POST)"), Source("ERR-PAGE", "create section"),
             ],
             variants: badRequestCasings + [
                 Variant(.message, "badRequest", sources: ["CREATE-v1 (the Message column)"]),
@@ -243,14 +243,14 @@ extension ErrorRow {
             message: "The provider isn't valid to create course activity for the given learning content",
             operations: [.createActivity, .updateActivity],
             sources: [
-                Source("CREATE-v1", "error table row 8 (code and message columns shifted)", spec: "5.1"),
-                Source("UPDATE-v1", "error table row 13", spec: "5.4"), Source("RES-LCA-beta", "error table row 13 (POST, PATCH)", spec: "6.6"),
-                Source("ERR-PAGE", "create and update sections", spec: "6.7"),
+                Source("CREATE-v1", "error table row 8 (code and message columns shifted)"),
+                Source("UPDATE-v1", "error table row 13"), Source("RES-LCA-beta", "error table row 13 (POST, PATCH)"),
+                Source("ERR-PAGE", "create and update sections"),
             ],
             variants: [Variant(.message, "The provider is not valid to create course activity for the given learning content", sources: ["RES-LCA-beta"])],
             notes: [
                 "Condition: the registrationId/learningProviderId doesn't match the provider the learningContent was created with.",
-                "Spec 9 #7: the create table puts the message in the Code column; spec 9 #13: update reuses the create wording.",
+                "learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0, Responses table, rows 403: the create table puts the message in the Code column; ambiguity errorMessageWording: update reuses the create wording.",
                 "Also raised when learningContentId names no content at all (assumed: the docs have no row for it).",
             ]),
         ErrorRow(
@@ -258,8 +258,8 @@ extension ErrorRow {
             message: "The user license isn't valid to perform the operation",
             operations: [.createActivity],
             sources: [
-                Source("CREATE-v1", "error table row 9 (columns shifted)", spec: "5.1"),
-                Source("RES-LCA-beta", "error table row 14 (POST, PATCH)", spec: "6.6"), Source("ERR-PAGE", "create section", spec: "6.7"),
+                Source("CREATE-v1", "error table row 9 (columns shifted)"),
+                Source("RES-LCA-beta", "error table row 14 (POST, PATCH)"), Source("ERR-PAGE", "create section"),
             ],
             variants: [
                 Variant(.message, "The user license is not valid to perform the operation", sources: ["UPDATE-v1"]),
@@ -270,7 +270,7 @@ extension ErrorRow {
             id: .userLicenseInvalidOnUpdate, scenario: "Forbidden", status: 403, code: "Forbidden",
             message: "The user license is not valid to perform the operation",
             operations: [.updateActivity],
-            sources: [Source("UPDATE-v1", "error table row 14", spec: "5.4"), Source("ERR-PAGE", "update section", spec: "6.7")],
+            sources: [Source("UPDATE-v1", "error table row 14"), Source("ERR-PAGE", "update section")],
             variants: [
                 Variant(.message, "The user license isn't valid to perform the operation", sources: ["CREATE-v1"]),
                 Variant(.message, "User License is not valid to perform the operation", sources: ["RES-LCA-beta"]),
@@ -280,28 +280,28 @@ extension ErrorRow {
             id: .unauthenticated, scenario: "Missing or invalid authentication", status: 401, code: "unauthenticated",
             message: "Access token is missing or invalid.",
             operations: Operation.allCases,
-            sources: [Source("ERRORS", "401: missing or invalid authentication; basic code unauthenticated", spec: "7.1"), .assumed("message wording")],
-            variants: [Variant(.code, "InvalidAuthenticationToken", sources: ["live Graph (not in the spec)"])]),
+            sources: [Source("ERRORS", "401: missing or invalid authentication; basic code unauthenticated"), .assumed("message wording")],
+            variants: [Variant(.code, "InvalidAuthenticationToken", sources: ["live Graph (on no doc page)"])]),
         ErrorRow(
             id: .unsupportedMediaType, scenario: "Unsupported media type", status: 415, code: "unsupportedMediaType",
             message: "The request body must be application/json.",
             operations: bodyOperations,
-            sources: [Source("ERRORS", "415: unsupported media type", spec: "7.1"), Source("CREATE-v1", "request headers: Content-Type application/json required", spec: "2.4"), .assumed("code and message")]),
+            sources: [Source("ERRORS", "415: unsupported media type"), Source("CREATE-v1", "request headers: Content-Type application/json required"), .assumed("code and message")]),
         ErrorRow(
             id: .malformedBody, scenario: "Malformed JSON body", status: 400, code: "badRequest",
             message: "Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.",
             operations: bodyOperations,
-            sources: [Source("ERRORS", "400: malformed or incorrect request", spec: "7.1"), .assumed("message wording (Graph-wide)")]),
+            sources: [Source("ERRORS", "400: malformed or incorrect request"), .assumed("message wording (Graph-wide)")]),
         ErrorRow(
             id: .resourceNotFoundForSegment, scenario: "Unknown path segment", status: 400, code: "BadRequest",
             message: "Resource not found for the segment '{segment}'.",
             operations: Operation.allCases,
-            sources: [Source("ERRORS", "typical live error body example", spec: "7.1")]),
+            sources: [Source("ERRORS", "typical live error body example")]),
         ErrorRow(
             id: .invalidQueryOption, scenario: "Invalid query option", status: 400, code: "badRequest",
             message: "Query option '{option}' is invalid.",
             operations: [.getActivity, .listActivities] + providerReads + [.listContents, .getContent],
-            sources: [Source("QUERY", "query options on GET only", spec: "7.5"), .assumed("code and message")]),
+            sources: [Source("QUERY", "query options on GET only"), .assumed("code and message")]),
         ErrorRow(
             id: .payloadTooLarge, scenario: "Request body too large", status: 413, code: "payloadTooLarge",
             message: "The request body is larger than {limit} bytes.",
@@ -314,7 +314,7 @@ extension ErrorRow {
             id: .itemNotFound, scenario: "Entity not found", status: 404, code: "itemNotFound",
             message: "The requested resource doesn't exist.",
             operations: [.updateProvider, .upsertContent, .getProvider, .deleteProvider, .getContent, .deleteContent],
-            sources: [Source("ERRORS", "basic code itemNotFound", spec: "7.1"), .assumed("used for providers and contents")],
+            sources: [Source("ERRORS", "basic code itemNotFound"), .assumed("used for providers and contents")],
             notes: [
                 "An unknown provider (get, update, delete) or content (get, delete) is 404 itemNotFound.",
                 "learningContent operations under an unregistered provider answer registrationIdInvalid instead, as the upsert always has.",

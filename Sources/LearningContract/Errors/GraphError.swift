@@ -25,7 +25,7 @@ public struct GraphError: Codable, Sendable, Hashable {
         self.row = row
     }
 
-    /// The Graph error envelope (spec 7.1):
+    /// The Graph error envelope (learn.microsoft.com/graph/errors, Error resource type):
     /// `{"error":{"code","message","details"?,"innerError":{"date","request-id","client-request-id"}}}`.
     /// `details` appears only when there are some; `innerError` only when a request context is given.
     public func body(innerError: InnerError?) -> JSONValue {
@@ -46,7 +46,7 @@ public struct GraphError: Codable, Sendable, Hashable {
     }
 }
 
-/// The per-request part of an error body (spec 7.1, SDK `InnerError`).
+/// The per-request part of an error body (learn.microsoft.com/graph/errors, Error resource type, SDK `InnerError`).
 public struct InnerError: Codable, Sendable, Hashable {
     /// ISO 8601 UTC date of the error, like `2021-07-02T01:40:19`.
     public var date: String

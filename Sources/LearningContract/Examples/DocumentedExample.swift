@@ -19,7 +19,7 @@ public struct DocumentedExample: Codable, Sendable, Hashable, Identifiable {
 
 extension DocumentedExample {
     public static let createAssignment = DocumentedExample(
-        id: "create-assignment", operation: .createActivity, source: Source("CREATE-v1", "example 1 request", spec: "5.1"),
+        id: "create-assignment", operation: .createActivity, source: Source("CREATE-v1", "example 1 request"),
         path: "/employeeExperience/learningProviders/01e8f81b-3060-4dec-acf0-0389665a0a38/learningCourseActivities",
         body: """
         {
@@ -40,7 +40,7 @@ extension DocumentedExample {
         """)
 
     public static let createSelfInitiated = DocumentedExample(
-        id: "create-self-initiated", operation: .createActivity, source: Source("CREATE-v1", "example 2 request", spec: "5.1"),
+        id: "create-self-initiated", operation: .createActivity, source: Source("CREATE-v1", "example 2 request"),
         path: "/employeeExperience/learningProviders/01e8f81b-3060-4dec-acf0-0389665a0a38/learningCourseActivities",
         body: """
         {
@@ -56,7 +56,7 @@ extension DocumentedExample {
         """)
 
     public static let updateAssignment = DocumentedExample(
-        id: "update-assignment", operation: .updateActivity, source: Source("UPDATE-v1", "example 1 request (newest)", spec: "5.4"),
+        id: "update-assignment", operation: .updateActivity, source: Source("UPDATE-v1", "example 1 request (newest)"),
         path: "/employeeExperience/learningProviders/01e8f81b-3060-4dec-acf0-0389665a0a38/learningCourseActivities/8ba2228a-e020-11ec-9d64-0242ac120003",
         body: """
         {
@@ -77,7 +77,7 @@ extension DocumentedExample {
         """)
 
     public static let updateSelfInitiated = DocumentedExample(
-        id: "update-self-initiated", operation: .updateActivity, source: Source("UPDATE-v1", "example 2 request (older commits' spelling)", spec: "5.4"),
+        id: "update-self-initiated", operation: .updateActivity, source: Source("UPDATE-v1", "example 2 request (older commits' spelling)"),
         path: "/employeeExperience/learningProviders/01e8f81b-3060-4dec-acf0-0389665a0a38/learningCourseActivities/8ba2228a-e020-11ec-9d64-0242ac120003",
         body: """
         {
@@ -93,7 +93,7 @@ extension DocumentedExample {
         """)
 
     public static let updateProvider = DocumentedExample(
-        id: "update-provider", operation: .updateProvider, source: Source("LP-UPDATE-v1", "example request", spec: "4.7"),
+        id: "update-provider", operation: .updateProvider, source: Source("LP-UPDATE-v1", "example request"),
         path: "/employeeExperience/learningProviders/13727311-e7bb-470d-8b20-6a23d9030d70",
         body: """
         {

@@ -27,7 +27,7 @@ extension JSONSchemaExporter {
                     "additionalProperties": strictness,
                 ],
                 "lengthLimits": [
-                    "description": "Overrides of the assumed length limits (no limit is documented, spec 6.2), keyed by dotted field path, in Unicode scalars.",
+                    "description": "Overrides of the assumed length limits (no limit is documented, no page documents one: no MaxLength in graph.microsoft.com/v1.0/$metadata, none in any Properties table), keyed by dotted field path, in Unicode scalars.",
                     "type": "object",
                     "propertyNames": ["enum": .array(paths.map(JSONValue.string))],
                     "additionalProperties": ["type": "integer", "minimum": 1],

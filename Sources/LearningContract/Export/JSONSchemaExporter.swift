@@ -28,7 +28,7 @@ public enum JSONSchemaExporter {
     }
 
     /// The schema of one body rule. With `requireDiscriminator`, a body that has an `@odata.type` must send it
-    /// (the validator requires it wherever an operation has several subtypes, spec 6.1 R2, R4).
+    /// (the validator requires it wherever an operation has several subtypes, learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0, Request body (@odata.type selects the type); learn.microsoft.com/graph/api/resources/learningassignment?view=graph-rest-1.0, Properties table, row @odata.type; learn.microsoft.com/graph/api/learningcourseactivity-update?view=graph-rest-1.0, Request body (@odata.type states the type; status Required)).
     public static func schema(
         for body: BodyRule, rules: RuleSet, options: Options = Options(), requireDiscriminator: Bool = true
     ) -> JSONValue {
@@ -46,8 +46,8 @@ public enum JSONSchemaExporter {
         if let odataType = body.odataType {
             properties[discriminator] = [
                 "const": .string(odataType),
-                "description": "Selects the subtype (spec 6.1 R2, R4).",
-                "x-source": "CREATE-v1, \"@odata.type selects the type\"; RES-LA-v1 and RES-LSIC-v1 mark @odata.type Required (spec 5.1, 6.1 R2, R4)",
+                "description": "Selects the subtype (learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0, Request body (@odata.type selects the type); learn.microsoft.com/graph/api/resources/learningassignment?view=graph-rest-1.0, Properties table, row @odata.type; learn.microsoft.com/graph/api/learningcourseactivity-update?view=graph-rest-1.0, Request body (@odata.type states the type; status Required)).",
+                "x-source": "CREATE-v1, \"@odata.type selects the type\"; RES-LA-v1 and RES-LSIC-v1 mark @odata.type Required (learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0; learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0, Request body (@odata.type selects the type); learn.microsoft.com/graph/api/resources/learningassignment?view=graph-rest-1.0, Properties table, row @odata.type; learn.microsoft.com/graph/api/learningcourseactivity-update?view=graph-rest-1.0, Request body (@odata.type states the type; status Required))",
             ]
             if requireDiscriminator { required.append(discriminator) }
         }
@@ -76,14 +76,14 @@ public enum JSONSchemaExporter {
         }
         object["description"] = .string(
             "The \(operation.rawValue) body: @odata.type selects the subtype, whose rules apply (\(bodies.map(\.id).joined(separator: ", "))).")
-        object["x-source"] = "CREATE-v1 and UPDATE-v1: \"@odata.type selects the type\" (spec 5.1, 5.4, 6.1 R2, R4)"
+        object["x-source"] = "CREATE-v1 and UPDATE-v1: \"@odata.type selects the type\" (learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0; learn.microsoft.com/graph/api/learningcourseactivity-update?view=graph-rest-1.0; learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0, Request body (@odata.type selects the type); learn.microsoft.com/graph/api/resources/learningassignment?view=graph-rest-1.0, Properties table, row @odata.type; learn.microsoft.com/graph/api/learningcourseactivity-update?view=graph-rest-1.0, Request body (@odata.type states the type; status Required))"
         object["type"] = "object"
         object["required"] = [.string(discriminator)]
         object["properties"] = [
             discriminator: [
                 "type": "string",
                 "enum": .array(bodies.compactMap(\.odataType).map(JSONValue.string)),
-                "description": "Selects the subtype (spec 6.1 R2, R4).",
+                "description": "Selects the subtype (learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0, Request body (@odata.type selects the type); learn.microsoft.com/graph/api/resources/learningassignment?view=graph-rest-1.0, Properties table, row @odata.type; learn.microsoft.com/graph/api/learningcourseactivity-update?view=graph-rest-1.0, Request body (@odata.type states the type; status Required)).",
             ],
         ]
         object["allOf"] = .array(bodies.compactMap { body in

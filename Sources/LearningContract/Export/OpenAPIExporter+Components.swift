@@ -1,7 +1,7 @@
 extension OpenAPIExporter {
     /// Response entity schemas, derived from the create and upsert body rules: the properties a body may set
     /// (not the disputed ones), plus `id` and the OData annotations. Enum properties list every CSDL member,
-    /// since a response may carry `unknownFutureValue` or, with the Prefer header, later members (spec 7.6).
+    /// since a response may carry `unknownFutureValue` or, with the Prefer header, later members (learn.microsoft.com/graph/api/resources/learningassignment?view=graph-rest-1.0, Properties table, row assignmentType (Prefer: include-unknown-enum-members)).
     static func entitySchemas(rules: RuleSet) -> [(String, JSONValue)] {
         var result: [(String, JSONValue)] = []
         var activityMembers: [(odataType: String, reference: String)] = []
@@ -12,15 +12,15 @@ extension OpenAPIExporter {
             activityMembers.append((odataType, schemas + name))
         }
         result.append((activityEntity, union(
-            activityMembers, description: "A learningCourseActivity: one of its two subtypes, told by @odata.type (CSDL-v1, spec 1, 4.1).")))
+            activityMembers, description: "A learningCourseActivity: one of its two subtypes, told by @odata.type (CSDL-v1, graph.microsoft.com/v1.0/$metadata, EntityType employeeExperience, employeeExperienceUser and learningCourseActivity; graph.microsoft.com/v1.0/$metadata, EntityType learningCourseActivity).")))
         result.append(("microsoft.graph.learningCourseActivityCollectionResponse", [
             "type": "object",
-            "description": "A page of activities (LIST-v1, spec 5.3, 7.3).",
+            "description": "A page of activities (LIST-v1, learn.microsoft.com/graph/api/learningcourseactivity-list?view=graph-rest-1.0; learn.microsoft.com/graph/api/learningcourseactivity-list?view=graph-rest-1.0, example response (@odata.context, @odata.nextLink)).",
             "required": ["value"],
             "properties": [
                 "@odata.context": ["type": "string"],
-                "@odata.nextLink": ["type": "string", "description": "The next page, paged with $skip (spec 7.3, 9 #28)."],
-                "@odata.count": ["type": "integer", "minimum": 0, "description": "Present with $count=true (spec 7.5)."],
+                "@odata.nextLink": ["type": "string", "description": "The next page, paged with $skip (learn.microsoft.com/graph/api/learningcourseactivity-list?view=graph-rest-1.0, example response (@odata.context, @odata.nextLink); ambiguity externalIdUniqueness)."],
+                "@odata.count": ["type": "integer", "minimum": 0, "description": "Present with $count=true (learn.microsoft.com/graph/query-parameters, OData system query options)."],
                 "value": ["type": "array", "items": ["$ref": .string(schemas + activityEntity)]],
             ],
         ]))
@@ -43,14 +43,14 @@ extension OpenAPIExporter {
 
     static func entity(_ body: BodyRule, odataType: String?, rules: RuleSet) -> JSONValue {
         var properties: JSONObject = [
-            "@odata.context": ["type": "string", "description": "Metadata URL of the response (spec 7.3; ambiguity odataContextForm)."],
+            "@odata.context": ["type": "string", "description": "Metadata URL of the response (learn.microsoft.com/graph/api/learningcourseactivity-list?view=graph-rest-1.0, example response (@odata.context, @odata.nextLink); ambiguity odataContextForm)."],
         ]
         var required: [JSONValue] = ["id"]
         if let odataType {
             properties["@odata.type"] = ["const": .string(odataType)]
             required.insert("@odata.type", at: 0)
         }
-        properties["id"] = ["type": "string", "description": "Server-generated id (spec 6.5).", "x-source": "CSDL-v1, entity key id (Nullable=false)"]
+        properties["id"] = ["type": "string", "description": "Server-generated id (learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0, example 2 response (learningProviderId filled from the path)).", "x-source": "CSDL-v1, entity key id (Nullable=false)"]
         for field in body.fields where isEntityProperty(field) {
             var schema = responseSchema(field, rules: rules)
             schema = JSONObject([JSONObject.Member(key: "x-source", value: .string(field.source.description))] + schema.members)
@@ -78,7 +78,7 @@ extension OpenAPIExporter {
         case .string, .localDateTime, .duration:
             return ["type": type("string")]
         case .dateTimeOffset:
-            // Responses echo offsets as sent; learningContent drops the Z (spec 4.8), so no pattern here.
+            // Responses echo offsets as sent; learningContent drops the Z (learn.microsoft.com/graph/api/resources/learningcontent?view=graph-rest-1.0, Properties table; learn.microsoft.com/graph/api/learningcontent-update?view=graph-rest-1.0), so no pattern here.
             return ["type": type("string")]
         case .boolean:
             return ["type": type("boolean")]
@@ -100,12 +100,12 @@ extension OpenAPIExporter {
         }
     }
 
-    /// The Graph error envelope (spec 7.1; SDK `ODataError`, `MainError`, `ErrorDetails`, `InnerError`).
+    /// The Graph error envelope (learn.microsoft.com/graph/errors, Error resource type; SDK `ODataError`, `MainError`, `ErrorDetails`, `InnerError`).
     static func errorSchemas() -> [(String, JSONValue)] {
         [
             (errorEnvelope, [
                 "type": "object",
-                "description": "Every error body: a single property error (ERRORS, spec 7.1).",
+                "description": "Every error body: a single property error (ERRORS, learn.microsoft.com/graph/errors, Error resource type).",
                 "required": ["error"],
                 "properties": ["error": ["$ref": .string(schemas + "MainError")]],
             ]),
@@ -129,7 +129,7 @@ extension OpenAPIExporter {
             ("InnerError", [
                 "type": "object",
                 "properties": [
-                    "date": ["type": "string", "description": "When the error occurred, like 2021-07-02T01:40:19 (spec 7.1)."],
+                    "date": ["type": "string", "description": "When the error occurred, like 2021-07-02T01:40:19 (learn.microsoft.com/graph/errors, Error resource type)."],
                     "request-id": ["type": "string", "description": "Request id as tracked by the service."],
                     "client-request-id": ["type": "string", "description": "The client-request-id header the client sent."],
                 ],

@@ -23,16 +23,16 @@ public enum OpenAPIExporter {
             "servers": [
                 [
                     "url": "https://graph.microsoft.com/{version}",
-                    "description": "Microsoft Graph, global service only (spec 2.5).",
+                    "description": "Microsoft Graph, global service only (learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0, National cloud availability).",
                     "variables": ["version": ["enum": ["v1.0", "beta"], "default": "v1.0"]],
                 ],
             ],
             "paths": paths(contract: contract),
             "components": components(contract: contract),
             "tags": [
-                ["name": "learningCourseActivity", "description": "Spec 5.1–5.5."],
-                ["name": "learningProvider", "description": "Spec 4.7."],
-                ["name": "learningContent", "description": "Spec 4.8."],
+                ["name": "learningCourseActivity", "description": "the pages learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0 and learningcourseactivity-get, -list, -update and -delete (same path and view)."],
+                ["name": "learningProvider", "description": "learn.microsoft.com/graph/api/resources/learningprovider?view=graph-rest-1.0, Properties table; learn.microsoft.com/graph/api/learningprovider-update?view=graph-rest-1.0."],
+                ["name": "learningContent", "description": "learn.microsoft.com/graph/api/resources/learningcontent?view=graph-rest-1.0, Properties table; learn.microsoft.com/graph/api/learningcontent-update?view=graph-rest-1.0."],
             ],
         ]
     }
@@ -134,7 +134,7 @@ public enum OpenAPIExporter {
             if status == 429 || status == 503 {
                 response["headers"] = [
                     "Retry-After": [
-                        "description": "Seconds to wait before retrying (THROTTLING, spec 7.2; the message speaks of minutes, ambiguity retryAfterUnits).",
+                        "description": "Seconds to wait before retrying (THROTTLING, learn.microsoft.com/graph/throttling, Best practices to handle throttling (Retry-After in seconds); the message speaks of minutes, ambiguity retryAfterUnits).",
                         "schema": ["type": "integer", "minimum": 0],
                     ],
                 ]
@@ -158,7 +158,7 @@ public enum OpenAPIExporter {
         switch status {
         case 200: "OK"
         case 201: "Created"
-        case 202: "Accepted (the content is created or replaced; spec 9 #31)"
+        case 202: "Accepted (the content is created or replaced; ambiguity contentUpsertStatus)"
         case 204: "No Content"
         default: "Success"
         }
@@ -227,7 +227,7 @@ public enum OpenAPIExporter {
             guard bodies.count > 1 else { continue }
             schemas[operation.rawValue] = union(
                 bodies.compactMap { body in body.odataType.map { ($0, Self.schemas + body.id) } },
-                description: "The \(operation.rawValue) body; @odata.type selects the subtype (spec 6.1 R2, R4).")
+                description: "The \(operation.rawValue) body; @odata.type selects the subtype (learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0, Request body (@odata.type selects the type); learn.microsoft.com/graph/api/resources/learningassignment?view=graph-rest-1.0, Properties table, row @odata.type; learn.microsoft.com/graph/api/learningcourseactivity-update?view=graph-rest-1.0, Request body (@odata.type states the type; status Required)).")
         }
         for (name, schema) in OpenAPIExporter.entitySchemas(rules: rules) { schemas[name] = schema }
         for (name, schema) in errorSchemas() { schemas[name] = schema }
@@ -256,26 +256,26 @@ public enum OpenAPIExporter {
             return ["name": .string(name), "in": "path", "required": true, "description": .string(description), "schema": .object(schema)]
         }
         var parameters: JSONObject = [
-            "registrationId": path("registrationId", "The provider's registration id (learningProvider.id), a GUID (spec 6.3)."),
-            "learningProviderId": path("learningProviderId", "The provider's id, the same value as registrationId (spec 4.7)."),
-            "id": path("id", "The learningCourseActivity id: a GUID, or {learnerUserId}:{GUID} in create responses (spec 6.3, 9 #29)."),
+            "registrationId": path("registrationId", "The provider's registration id (learningProvider.id), a GUID (learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0, example 1 response (id); learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0, example 1)."),
+            "learningProviderId": path("learningProviderId", "The provider's id, the same value as registrationId (learn.microsoft.com/graph/api/resources/learningprovider?view=graph-rest-1.0, Properties table; learn.microsoft.com/graph/api/learningprovider-update?view=graph-rest-1.0)."),
+            "id": path("id", "The learningCourseActivity id: a GUID, or {learnerUserId}:{GUID} in create responses (learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0, example 1 response (id); learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0, example 1; learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0, example 1 response: id {learnerUserId}:{GUID})."),
             "user-id": path("user-id", "The user's id or userPrincipalName."),
             "externalCourseActivityId": path(
                 "externalCourseActivityId",
-                "The provider's external id (alternate key; the CSDL alias is \(TypeModel.externalCourseActivityId.metadataSpelling), spec 9 #1). An embedded single quote is doubled (spec 7.4); the unquoted form of older pages is ambiguity alternateKeyQuoting.",
+                "The provider's external id (alternate key; the CSDL alias is \(TypeModel.externalCourseActivityId.metadataSpelling), ambiguity externalCourseActivityIdSpelling). An embedded single quote is doubled (learn.microsoft.com/graph/query-parameters, Escaping single quotes; learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0, example 2 (alternate key)); the unquoted form of older pages is ambiguity alternateKeyQuoting.",
                 pattern: quotedKeyPattern),
-            "learningContentId": path("learningContentId", "The learningContent id (spec 4.8)."),
-            "externalId": path("externalId", "The learningContent externalId (alternate key, spec 4.8); an embedded single quote is doubled.", pattern: quotedKeyPattern),
+            "learningContentId": path("learningContentId", "The learningContent id (learn.microsoft.com/graph/api/resources/learningcontent?view=graph-rest-1.0, Properties table; learn.microsoft.com/graph/api/learningcontent-update?view=graph-rest-1.0)."),
+            "externalId": path("externalId", "The learningContent externalId (alternate key, learn.microsoft.com/graph/api/resources/learningcontent?view=graph-rest-1.0, Properties table; learn.microsoft.com/graph/api/learningcontent-update?view=graph-rest-1.0); an embedded single quote is doubled.", pattern: quotedKeyPattern),
             "top": [
-                "name": "$top", "in": "query", "required": false, "description": "Page size (LIST-v1, spec 2.3).",
+                "name": "$top", "in": "query", "required": false, "description": "Page size (LIST-v1, learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0 and learn.microsoft.com/graph/api/learningcourseactivity-list?view=graph-rest-1.0, Optional query parameters).",
                 "schema": pagingSchema,
             ],
             "skip": [
-                "name": "$skip", "in": "query", "required": false, "description": "Items to skip (LIST-v1, spec 2.3).",
+                "name": "$skip", "in": "query", "required": false, "description": "Items to skip (LIST-v1, learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0 and learn.microsoft.com/graph/api/learningcourseactivity-list?view=graph-rest-1.0, Optional query parameters).",
                 "schema": pagingSchema,
             ],
             "count": [
-                "name": "$count", "in": "query", "required": false, "description": "Adds @odata.count (LIST-v1, spec 2.3, 7.5).",
+                "name": "$count", "in": "query", "required": false, "description": "Adds @odata.count (LIST-v1, learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0 and learn.microsoft.com/graph/api/learningcourseactivity-list?view=graph-rest-1.0, Optional query parameters; learn.microsoft.com/graph/query-parameters, OData system query options).",
                 "schema": ["type": "boolean"],
             ],
             // Any string: RFC 7240 section 2, a server ignores a preference it doesn't recognise.
@@ -306,24 +306,24 @@ public enum OpenAPIExporter {
         var application = JSONObject()
         for permission in OperationPermission.documented {
             for scope in permission.delegated where delegated[scope] == nil {
-                delegated[scope] = .string("Delegated permission (spec 3.1)")
+                delegated[scope] = .string("Delegated permission (the Permissions table of each operation page (e.g. learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0))")
             }
             for role in permission.application where application[role] == nil {
-                application[role] = .string("Application permission (spec 3.1)")
+                application[role] = .string("Application permission (the Permissions table of each operation page (e.g. learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0))")
             }
         }
         let authority = "https://login.microsoftonline.com/common/oauth2/v2.0/"
         return [
             "delegated": [
                 "type": "oauth2",
-                "description": "Delegated permissions of a work or school account; personal accounts are not supported (spec 3.1).",
+                "description": "Delegated permissions of a work or school account; personal accounts are not supported (the Permissions table of each operation page (e.g. learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0)).",
                 "flows": ["authorizationCode": [
                     "authorizationUrl": .string(authority + "authorize"), "tokenUrl": .string(authority + "token"), "scopes": .object(delegated),
                 ]],
             ],
             "application": [
                 "type": "oauth2",
-                "description": "Application permissions (app roles) (spec 3.1).",
+                "description": "Application permissions (app roles) (the Permissions table of each operation page (e.g. learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0)).",
                 "flows": ["clientCredentials": ["tokenUrl": .string(authority + "token"), "scopes": .object(application)]],
             ],
         ]

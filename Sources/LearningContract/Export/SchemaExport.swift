@@ -50,7 +50,7 @@ public struct SchemaExport: Sendable {
         let options = JSONSchemaExporter.Options(configuration: contract.configuration)
         var files: [File] = [
             File(name: "openapi.json", content: Self.text(OpenAPIExporter.document(contract: contract)),
-                 summary: "OpenAPI 3.1: every path of spec 2.1, bodies, responses, error envelope, security"),
+                 summary: "OpenAPI 3.1: every documented path, bodies, responses, error envelope, security"),
             File(name: "error-catalog.json", content: Self.text(Self.encoded(contract.catalog)),
                  summary: "the error catalog: every row with status, code, message, sources, variants"),
             File(name: "ambiguities.json", content: Self.text(Self.encoded(contract.ambiguities)),

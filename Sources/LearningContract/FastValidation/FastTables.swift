@@ -14,7 +14,7 @@ struct FastSlot {
     var bit: UInt64
     var nullable: Bool
     var nonEmpty: Bool
-    /// Whether a type failure may be a documented alternate shape (spec 9 #2, #3), so it is not a certain violation.
+    /// Whether a type failure may be a documented alternate shape (ambiguity dueDateTimeShape; ambiguity notesShape), so it is not a certain violation.
     var hasAlternates: Bool
     /// `Presence.required`: absence is a certain violation (a disputed requirement may be only a variant).
     var plainlyRequired: Bool = false

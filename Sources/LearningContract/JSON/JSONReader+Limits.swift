@@ -1,6 +1,6 @@
 extension JSONReader {
     /// Bounds that keep a hostile payload from costing unbounded memory or time.
-    /// Both defaults are assumed (the Graph docs state no payload or nesting limit, spec 6.2).
+    /// Both defaults are assumed (the Graph docs state no payload or nesting limit, no page documents one: no MaxLength in graph.microsoft.com/v1.0/$metadata, none in any Properties table).
     public struct Limits: Sendable, Codable, Hashable {
         /// How many arrays/objects may be open at once: `[]` has depth 1, `[[]]` depth 2.
         /// The reader itself is iterative, but releasing, comparing and serializing a `JSONValue` recurse,

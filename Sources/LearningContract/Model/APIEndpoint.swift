@@ -23,7 +23,7 @@ public struct APIEndpoint: Codable, Sendable, Hashable, Identifiable {
     /// Path template relative to `https://graph.microsoft.com/{version}`.
     public var path: String
     public var summary: String
-    /// Row of the spec 2.1 table (`#3`), or nil for a path the table doesn't list.
+    /// Row of the operation table (`#3`), or nil for a path the table doesn't list.
     public var specRow: String?
     public var successStatus: Int
     public var source: Source
@@ -103,7 +103,7 @@ extension APIEndpoint {
     public static let contents = provider + "/learningContents"
     /// An activity by id, after an activity collection.
     public static let activityByID = "/{id}"
-    /// An activity by its alternate key, after an activity collection (spec 7.4).
+    /// An activity by its alternate key, after an activity collection (learn.microsoft.com/graph/query-parameters, Escaping single quotes; learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0, example 2 (alternate key)).
     public static let activityByExternalID = "(externalCourseActivityId='{externalCourseActivityId}')"
     public static let contentByID = contents + "/{learningContentId}"
     public static let contentByExternalID = contents + "(externalId='{externalId}')"
@@ -112,7 +112,7 @@ extension APIEndpoint {
     /// `/$count` after a collection (OData 4.01 URL conventions §4.8).
     public static let count = "/$count"
 
-    /// Every path and method served: the documented ones in the order of spec 2.1, then the provider create of
+    /// Every path and method served: the documented ones in the order of the Methods table of learn.microsoft.com/graph/api/resources/learningcourseactivity?view=graph-rest-1.0, then the provider create of
     /// RES-LP-v1, the provider and content reads and deletes of their own pages, the old beta update path; then the
     /// SDK's request forms and the `/$count` segments.
     ///
@@ -123,59 +123,59 @@ extension APIEndpoint {
         APIEndpoint(
             id: "createActivity", operation: .createActivity, method: "post", path: providerActivities,
             summary: "Create a learningAssignment or learningSelfInitiatedCourse", specRow: "#1", successStatus: 201,
-            source: Source("CREATE-v1", "HTTP request", spec: "2.1 #1, 5.1")),
+            source: Source("CREATE-v1", "HTTP request")),
         APIEndpoint(
             id: "getActivity", operation: .getActivity, method: "get", path: globalActivities + activityByID,
             summary: "Get a learningCourseActivity by id", specRow: "#2", successStatus: 200,
-            source: Source("GET-v1", "HTTP request, first form", spec: "2.1 #2, 5.2")),
+            source: Source("GET-v1", "HTTP request, first form")),
         APIEndpoint(
             id: "getActivityByExternalId", operation: .getActivity, method: "get",
             path: providerActivities + activityByExternalID,
             summary: "Get a learningCourseActivity by its externalCourseActivityId (alternate key)", specRow: "#3", successStatus: 200,
-            source: Source("GET-v1", "HTTP request, alternate key form (newest, quoted)", spec: "2.1 #3, 7.4, 9 #24")),
+            source: Source("GET-v1", "HTTP request, alternate key form (newest, quoted)")),
         APIEndpoint(
             id: "getUserActivity", operation: .getActivity, method: "get",
             path: userActivities + activityByID,
             summary: "Get a user's learningCourseActivity", specRow: "#4", successStatus: 200,
-            source: Source("GET-v1", "HTTP request, users form (the docs omit the leading /)", spec: "2.1 #4")),
+            source: Source("GET-v1", "HTTP request, users form (the docs omit the leading /)")),
         APIEndpoint(
             id: "getMyActivity", operation: .getActivity, method: "get", path: myActivities + activityByID,
             summary: "Get the signed-in user's learningCourseActivity", specRow: "#5", successStatus: 200,
-            source: Source("GET-v1", "HTTP request, me form", spec: "2.1 #5")),
+            source: Source("GET-v1", "HTTP request, me form")),
         APIEndpoint(
             id: "listMyActivities", operation: .listActivities, method: "get", path: myActivities,
             summary: "List the signed-in user's learningCourseActivities", specRow: "#6", successStatus: 200,
-            source: Source("LIST-v1", "HTTP request, me form", spec: "2.1 #6, 5.3")),
+            source: Source("LIST-v1", "HTTP request, me form")),
         APIEndpoint(
             id: "listUserActivities", operation: .listActivities, method: "get", path: userActivities,
             summary: "List a user's learningCourseActivities", specRow: "#7", successStatus: 200,
-            source: Source("LIST-v1", "HTTP request, users form", spec: "2.1 #7, 5.3")),
+            source: Source("LIST-v1", "HTTP request, users form")),
         APIEndpoint(
             id: "updateActivity", operation: .updateActivity, method: "patch", path: providerActivities + activityByID,
             summary: "Update a learningCourseActivity", specRow: "#8", successStatus: 204,
-            source: Source("UPDATE-v1", "HTTP request (the page names the segment {learningCourseActivityId})", spec: "2.1 #8, 5.4")),
+            source: Source("UPDATE-v1", "HTTP request (the page names the segment {learningCourseActivityId})")),
         APIEndpoint(
             id: "deleteActivity", operation: .deleteActivity, method: "delete", path: providerActivities + activityByID,
             summary: "Delete a learningCourseActivity", specRow: "#9", successStatus: 204,
-            source: Source("DELETE-v1", "HTTP request", spec: "2.1 #9, 5.5")),
+            source: Source("DELETE-v1", "HTTP request")),
         APIEndpoint(
             id: "updateProvider", operation: .updateProvider, method: "patch", path: provider,
             summary: "Update a learningProvider (turns course-activity sync on)", specRow: "#10", successStatus: 204,
-            source: Source("LP-UPDATE-v1", "HTTP request", spec: "2.1 #10, 4.7")),
+            source: Source("LP-UPDATE-v1", "HTTP request")),
         APIEndpoint(
             id: "upsertContent", operation: .upsertContent, method: "patch",
             path: contentByID,
             summary: "Create or replace a learningContent by id", specRow: "#11", successStatus: 202,
-            source: Source("LC-UPDATE-v1", "HTTP request, by id", spec: "2.1 #11, 4.8")),
+            source: Source("LC-UPDATE-v1", "HTTP request, by id")),
         APIEndpoint(
             id: "upsertContentByExternalId", operation: .upsertContent, method: "patch",
             path: contentByExternalID,
             summary: "Create or replace a learningContent by externalId (alternate key)", specRow: "#12", successStatus: 202,
-            source: Source("LC-UPDATE-v1", "HTTP request, by externalId", spec: "2.1 #12, 4.8")),
+            source: Source("LC-UPDATE-v1", "HTTP request, by externalId")),
         APIEndpoint(
             id: "createProvider", operation: .createProvider, method: "post", path: providers,
             summary: "Register a learningProvider", specRow: nil, successStatus: 201,
-            source: Source("RES-LP-v1", "Methods: Create (employeeexperience-post-learningproviders); the 201 status is assumed", spec: "4.7")),
+            source: Source("RES-LP-v1", "Methods: Create (employeeexperience-post-learningproviders); the 201 status is assumed")),
         APIEndpoint(
             id: "listProviders", operation: .listProviders, method: "get", path: providers,
             summary: "List the learningProviders registered for the tenant", specRow: nil, successStatus: 200,

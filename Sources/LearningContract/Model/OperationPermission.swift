@@ -33,19 +33,19 @@ public struct OperationPermission: Codable, Sendable, Hashable {
 }
 
 extension OperationPermission {
-    /// Spec 3.1, one row per operation. Personal Microsoft accounts are supported by none.
+    /// the Permissions table of each operation page (e.g. learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0), one row per operation. Personal Microsoft accounts are supported by none.
     public static let documented: [OperationPermission] = [
         OperationPermission(
             operation: .createActivity, delegated: [],
             application: ["LearningAssignedCourse.ReadWrite.All", "LearningSelfInitiatedCourse.ReadWrite.All"],
-            source: Source("CREATE-v1", "permissions table (rendered)", spec: "3.1")),
+            source: Source("CREATE-v1", "permissions table (rendered)")),
         OperationPermission(
             operation: .getActivity, delegated: ["LearningAssignedCourse.Read", "LearningSelfInitiatedCourse.Read"],
             application: [
                 "LearningAssignedCourse.Read.All", "LearningAssignedCourse.ReadWrite.All", "LearningSelfInitiatedCourse.Read.All",
                 "LearningSelfInitiatedCourse.ReadWrite.All",
             ],
-            source: Source("GET-v1", "permissions table (rendered 2025-07-23)", spec: "3.1")),
+            source: Source("GET-v1", "permissions table (rendered 2025-07-23)")),
         OperationPermission(
             operation: .listActivities, delegated: ["LearningAssignedCourse.Read.All", "LearningSelfInitiatedCourse.Read.All"],
             application: [],
@@ -61,11 +61,11 @@ extension OperationPermission {
         OperationPermission(
             operation: .updateActivity, delegated: [],
             application: ["LearningAssignedCourse.ReadWrite.All", "LearningSelfInitiatedCourse.ReadWrite.All"],
-            source: Source("UPDATE-v1", "permissions table (rendered); PERM-UPDATE-v1", spec: "3.1")),
+            source: Source("UPDATE-v1", "permissions table (rendered); PERM-UPDATE-v1")),
         OperationPermission(
             operation: .deleteActivity, delegated: [],
             application: ["LearningAssignedCourse.ReadWrite.All", "LearningSelfInitiatedCourse.ReadWrite.All"],
-            source: Source("DELETE-v1", "permissions table (rendered)", spec: "3.1")),
+            source: Source("DELETE-v1", "permissions table (rendered)")),
         OperationPermission(
             operation: .createProvider, delegated: ["LearningProvider.ReadWrite"], application: [],
             source: Source(
@@ -73,10 +73,10 @@ extension OperationPermission {
                 "\"Permissions\" table: Delegated (work or school account) LearningProvider.ReadWrite; Application not supported")),
         OperationPermission(
             operation: .updateProvider, delegated: ["LearningProvider.ReadWrite"], application: [],
-            source: Source("LP-UPDATE-v1", "permissions table", spec: "3.1")),
+            source: Source("LP-UPDATE-v1", "permissions table")),
         OperationPermission(
             operation: .upsertContent, delegated: [], application: ["LearningContent.ReadWrite.All"],
-            source: Source("LC-UPDATE-v1", "permissions table", spec: "3.1")),
+            source: Source("LC-UPDATE-v1", "permissions table")),
         OperationPermission(
             operation: .listProviders, delegated: ["LearningProvider.Read", "LearningProvider.ReadWrite"], application: [],
             source: Source(

@@ -47,9 +47,9 @@ public enum TestToken {
         }
     }
 
-    /// The docs learner `7ba2228a-…0002`, signed in with every delegated scope this API family documents (spec 3.1).
+    /// The docs learner `7ba2228a-…0002`, signed in with every delegated scope this API family documents (the Permissions table of each operation page (e.g. learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0)).
     public static let docsLearnerClaims = Claims(objectID: DocsWorld.learnerID, kind: .delegated(scopes: OperationPermission.allDelegatedScopes))
-    /// A provider application holding every application role this API family documents (spec 3.1).
+    /// A provider application holding every application role this API family documents (the Permissions table of each operation page (e.g. learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0)).
     public static let providerAppClaims = Claims(objectID: DocsWorld.providerAppObjectID, kind: .application(roles: OperationPermission.allApplicationRoles))
 
     /// How long a minted token lives unless its claims say otherwise: 24 hours, so a long conformance run never

@@ -1,8 +1,8 @@
-/// A Graph enum type with its members in CSDL order (spec 4.1, 4.5).
+/// A Graph enum type with its members in CSDL order (graph.microsoft.com/v1.0/$metadata, EntityType learningCourseActivity; graph.microsoft.com/v1.0/$metadata, EnumType assignmentType and courseStatus).
 public struct EnumDefinition: Codable, Sendable, Hashable {
     public var name: String
     public var members: [String]
-    /// Evolvable enums (spec 7.6): members after this sentinel are returned only with
+    /// Evolvable enums (learn.microsoft.com/graph/api/resources/learningassignment?view=graph-rest-1.0, Properties table, row assignmentType (Prefer: include-unknown-enum-members)): members after this sentinel are returned only with
     /// `Prefer: include-unknown-enum-members`; otherwise the sentinel is returned instead.
     public var sentinel: String?
     public var source: Source

@@ -8,11 +8,11 @@ public indirect enum FieldKind: Codable, Sendable, Hashable {
     case integer(range: ClosedRange<Int64>)
     /// A string naming a member of the enum `name`, limited to `allowed`.
     case enumeration(name: String, allowed: [String])
-    /// Edm.DateTimeOffset: RFC 3339 with an offset, as the Graph OpenAPI pattern (spec 4.1, pattern P).
+    /// Edm.DateTimeOffset: RFC 3339 with an offset, as the Graph OpenAPI pattern (github.com/microsoftgraph/msgraph-metadata/blob/master/openapi/v1.0/openapi.yaml, pattern of every Edm.DateTimeOffset).
     case dateTimeOffset
-    /// dateTimeTimeZone.dateTime: `{date}T{time}` without an offset (spec 4.6).
+    /// dateTimeTimeZone.dateTime: `{date}T{time}` without an offset (learn.microsoft.com/graph/api/resources/itembody?view=graph-rest-1.0 and learn.microsoft.com/graph/api/resources/datetimetimezone?view=graph-rest-1.0, Properties tables).
     case localDateTime
-    /// Edm.Duration in ISO 8601 form (`PT20M`; spec 4.8).
+    /// Edm.Duration in ISO 8601 form (`PT20M`; learn.microsoft.com/graph/api/resources/learningcontent?view=graph-rest-1.0, Properties table; learn.microsoft.com/graph/api/learningcontent-update?view=graph-rest-1.0).
     case duration
     /// An array of strings (learningContent tags and contributors).
     case stringArray

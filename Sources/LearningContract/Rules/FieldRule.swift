@@ -7,17 +7,17 @@ public struct FieldRule: Codable, Sendable, Hashable {
     public var name: String
     public var kind: FieldKind
     public var presence: Presence
-    /// Whether JSON `null` is accepted (CSDL `Nullable`, spec 4.1).
+    /// Whether JSON `null` is accepted (CSDL `Nullable`, graph.microsoft.com/v1.0/$metadata, EntityType learningCourseActivity).
     public var nullable: Bool
     /// Whether `""` is the `fieldEmpty` error.
     public var nonEmpty: Bool
     /// Longest accepted string, in Unicode scalars; the `fieldTooLong` error beyond it.
     public var maxLength: LengthLimit?
-    /// Other accepted spellings of the name, each a documented contradiction (spec 9 #1).
+    /// Other accepted spellings of the name, each a documented contradiction (ambiguity externalCourseActivityIdSpelling).
     public var aliases: [Alias]
-    /// Other accepted shapes of the value, each a documented contradiction (spec 9 #2, #3).
+    /// Other accepted shapes of the value, each a documented contradiction (ambiguity dueDateTimeShape; ambiguity notesShape).
     public var alternateKinds: [AlternateKind]
-    /// Enum values accepted only as documented variants (spec 9 #20, #21).
+    /// Enum values accepted only as documented variants (ambiguity peerRecommendedOnCreate; ambiguity selfInitiatedStatusValues).
     public var variantValues: [VariantValue]
     /// Where the rule comes from.
     public var source: Source

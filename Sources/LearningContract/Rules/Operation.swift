@@ -1,21 +1,21 @@
-/// The documented operations whose requests the contract knows (spec 2.1 and 4.7–4.8).
+/// The documented operations whose requests the contract knows (learn.microsoft.com/graph/api/resources/learningcourseactivity?view=graph-rest-1.0, Methods table; learn.microsoft.com/graph/api/learningprovider-update?view=graph-rest-1.0 and learn.microsoft.com/graph/api/learningcontent-update?view=graph-rest-1.0, HTTP request).
 public enum Operation: String, Codable, Sendable, CaseIterable {
-    /// POST …/learningProviders/{registrationId}/learningCourseActivities (spec 2.1 #1).
+    /// POST …/learningProviders/{registrationId}/learningCourseActivities (learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0, HTTP request).
     case createActivity
-    /// GET by id, by external id, through /users/{id} and /me (spec 2.1 #2–#5).
+    /// GET by id, by external id, through /users/{id} and /me (learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0, HTTP request).
     case getActivity
-    /// GET /me or /users/{id} …/learningCourseActivities (spec 2.1 #6–#7).
+    /// GET /me or /users/{id} …/learningCourseActivities (learn.microsoft.com/graph/api/learningcourseactivity-list?view=graph-rest-1.0, HTTP request).
     case listActivities
-    /// PATCH …/learningProviders/{registrationId}/learningCourseActivities/{id} (spec 2.1 #8).
+    /// PATCH …/learningProviders/{registrationId}/learningCourseActivities/{id} (learn.microsoft.com/graph/api/learningcourseactivity-update?view=graph-rest-1.0, HTTP request).
     case updateActivity
-    /// DELETE …/learningProviders/{registrationId}/learningCourseActivities/{id} (spec 2.1 #9).
+    /// DELETE …/learningProviders/{registrationId}/learningCourseActivities/{id} (learn.microsoft.com/graph/api/learningcourseactivity-delete?view=graph-rest-1.0, HTTP request).
     case deleteActivity
     /// POST /employeeExperience/learningProviders
     /// (learn.microsoft.com/graph/api/employeeexperience-post-learningproviders?view=graph-rest-1.0, "HTTP request").
     case createProvider
-    /// PATCH /employeeExperience/learningProviders/{id} (spec 2.1 #10).
+    /// PATCH /employeeExperience/learningProviders/{id} (learn.microsoft.com/graph/api/learningprovider-update?view=graph-rest-1.0, HTTP request).
     case updateProvider
-    /// PATCH …/learningContents/{id} or (externalId='…') (spec 2.1 #11–#12).
+    /// PATCH …/learningContents/{id} or (externalId='…') (learn.microsoft.com/graph/api/learningcontent-update?view=graph-rest-1.0, HTTP request).
     case upsertContent
     /// GET /employeeExperience/learningProviders
     /// (learn.microsoft.com/graph/api/employeeexperience-list-learningproviders?view=graph-rest-1.0, "HTTP request").
@@ -54,13 +54,13 @@ public enum Operation: String, Codable, Sendable, CaseIterable {
     }
 }
 
-/// The Graph API version a request addresses; a few rules differ between them (spec section 8).
+/// The Graph API version a request addresses; a few rules differ between them (the ?view=graph-rest-1.0 and ?view=graph-rest-beta versions of each page).
 public enum APIVersion: String, Codable, Sendable, CaseIterable {
     case v1 = "v1.0"
     case beta
 }
 
-/// How documented contradictions (spec section 9) are judged.
+/// How documented contradictions (listed in Ambiguity.documented) are judged.
 ///
 /// `lenient` accepts every reading some page documents, and reports the non-preferred ones as *variants*;
 /// `strict` accepts only the preferred reading and reports the others as violations.

@@ -1,4 +1,4 @@
-/// The contract's rules, built from the docs. Each `Source` names the page label of spec 0.1 and the table row.
+/// The contract's rules, built from the docs. Each `Source` names the page (a DocumentationPage label) and the table row.
 extension RuleSet {
     /// The rules, with assumed length limits replaced by `lengthLimits` (dotted field path → scalars).
     public static func standard(
@@ -25,30 +25,30 @@ extension RuleSet {
     static let assignmentType = "#microsoft.graph.learningAssignment"
     static let selfInitiatedType = "#microsoft.graph.learningSelfInitiatedCourse"
 
-    // MARK: - Enums (CSDL-v1 member order; spec 4.1)
+    // MARK: - Enums (CSDL-v1 member order; graph.microsoft.com/v1.0/$metadata, EntityType learningCourseActivity)
 
     static let enums: [EnumDefinition] = [
         EnumDefinition(
             name: "assignmentType", members: ["required", "recommended", "unknownFutureValue", "peerRecommended"],
-            sentinel: "unknownFutureValue", source: Source("CSDL-v1", "EnumType assignmentType", spec: "4.1, 4.5")),
+            sentinel: "unknownFutureValue", source: Source("CSDL-v1", "EnumType assignmentType")),
         EnumDefinition(
             name: "courseStatus", members: ["notStarted", "inProgress", "completed", "unknownFutureValue"],
-            sentinel: "unknownFutureValue", source: Source("CSDL-v1", "EnumType courseStatus", spec: "4.1, 4.5")),
-        EnumDefinition(name: "bodyType", members: ["text", "html"], source: Source("CSDL-v1", "EnumType bodyType", spec: "4.1, 4.6")),
+            sentinel: "unknownFutureValue", source: Source("CSDL-v1", "EnumType courseStatus")),
+        EnumDefinition(name: "bodyType", members: ["text", "html"], source: Source("CSDL-v1", "EnumType bodyType")),
         EnumDefinition(
             name: "level", members: ["beginner", "intermediate", "advanced", "unknownFutureValue"],
-            sentinel: "unknownFutureValue", source: Source("CSDL-v1", "EnumType level", spec: "4.1, 4.8")),
+            sentinel: "unknownFutureValue", source: Source("CSDL-v1", "EnumType level")),
     ]
 
-    // MARK: - Assumed length limits (spec 6.2: none documented)
+    // MARK: - Assumed length limits (none documented: no MaxLength in graph.microsoft.com/v1.0/$metadata)
 
-    /// Ids are GUIDs (36) or `{learnerUserId}:{GUID}` (73) in the examples (spec 6.3); 256 leaves room.
-    static let idLength = FieldRule.LengthLimit(256, source: .assumed("no limit documented (spec 6.2); ids in examples are ≤ 73 characters"))
-    static let externalIdLength = FieldRule.LengthLimit(256, source: .assumed("no limit documented (spec 6.2); provider-defined ids"))
-    static let notesLength = FieldRule.LengthLimit(65_536, source: .assumed("no limit documented (spec 6.2)"))
+    /// Ids are GUIDs (36) or `{learnerUserId}:{GUID}` (73) in the examples (learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0, example 1 response (id); learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0, example 1); 256 leaves room.
+    static let idLength = FieldRule.LengthLimit(256, source: .assumed("no limit documented (no page documents one: no MaxLength in graph.microsoft.com/v1.0/$metadata, none in any Properties table); ids in examples are ≤ 73 characters"))
+    static let externalIdLength = FieldRule.LengthLimit(256, source: .assumed("no limit documented (no page documents one: no MaxLength in graph.microsoft.com/v1.0/$metadata, none in any Properties table); provider-defined ids"))
+    static let notesLength = FieldRule.LengthLimit(65_536, source: .assumed("no limit documented (no page documents one: no MaxLength in graph.microsoft.com/v1.0/$metadata, none in any Properties table)"))
     static let timeZoneLength = FieldRule.LengthLimit(128, source: .assumed("Windows and IANA zone names are far shorter"))
-    static let textLength = FieldRule.LengthLimit(1_024, source: .assumed("no limit documented (spec 4.7, 4.8)"))
-    static let longTextLength = FieldRule.LengthLimit(65_536, source: .assumed("no limit documented (spec 4.8)"))
+    static let textLength = FieldRule.LengthLimit(1_024, source: .assumed("no limit documented (learn.microsoft.com/graph/api/resources/learningprovider?view=graph-rest-1.0, Properties table; learn.microsoft.com/graph/api/learningprovider-update?view=graph-rest-1.0; learn.microsoft.com/graph/api/resources/learningcontent?view=graph-rest-1.0, Properties table; learn.microsoft.com/graph/api/learningcontent-update?view=graph-rest-1.0)"))
+    static let longTextLength = FieldRule.LengthLimit(65_536, source: .assumed("no limit documented (learn.microsoft.com/graph/api/resources/learningcontent?view=graph-rest-1.0, Properties table; learn.microsoft.com/graph/api/learningcontent-update?view=graph-rest-1.0)"))
     static let urlLength = FieldRule.LengthLimit(2_048, source: .assumed("common URL limit; none documented"))
 
     // MARK: - Complex types
@@ -56,31 +56,31 @@ extension RuleSet {
     static let dateTimeTimeZone = FieldKind.object(type: "dateTimeTimeZone", fields: [
         FieldRule(
             name: "dateTime", kind: .localDateTime, presence: .required, nullable: false, nonEmpty: true,
-            source: Source("CSDL-v1", "ComplexType dateTimeTimeZone: dateTime Nullable=false; DTTZ description", spec: "4.1, 4.6")),
+            source: Source("CSDL-v1", "ComplexType dateTimeTimeZone: dateTime Nullable=false; DTTZ description")),
         FieldRule(
             name: "timeZone", kind: .string, nullable: true, maxLength: timeZoneLength,
-            source: Source("CSDL-v1", "ComplexType dateTimeTimeZone: timeZone (nullable)", spec: "4.1, 4.6")),
+            source: Source("CSDL-v1", "ComplexType dateTimeTimeZone: timeZone (nullable)")),
     ])
 
     static let itemBody = FieldKind.object(type: "itemBody", fields: [
         FieldRule(
             name: "content", kind: .string, nullable: true, maxLength: notesLength,
-            source: Source("CSDL-v1", "ComplexType itemBody: content", spec: "4.1, 4.6")),
+            source: Source("CSDL-v1", "ComplexType itemBody: content")),
         FieldRule(
             name: "contentType", kind: .enumeration(name: "bodyType", allowed: ["text", "html"]), nullable: true,
-            source: Source("ITEMBODY-v1", "contentType: text or html", spec: "4.6")),
+            source: Source("ITEMBODY-v1", "contentType: text or html")),
     ])
 
     // MARK: - Fields shared by the activity bodies
 
-    private static func createTable(_ row: String) -> Source { Source("CREATE-v1", "request body table, row \(row)", spec: "5.1") }
+    private static func createTable(_ row: String) -> Source { Source("CREATE-v1", "request body table, row \(row)") }
     private static func updateTable(_ subtype: String, _ row: String) -> Source {
-        Source("UPDATE-v1", "\(subtype) table, row \(row)", spec: "5.4")
+        Source("UPDATE-v1", "\(subtype) table, row \(row)")
     }
 
     static let completionPercentage = FieldRule(
         name: "completionPercentage", kind: .integer(range: 0...100), nullable: true,
-        source: Source("CREATE-v1", "request body table, row completionPercentage: \"between 0 and 100 (inclusive)\"; also UPDATE-v1, RES-LA-v1, RES-LSIC-v1", spec: "6.1 R1"))
+        source: Source("CREATE-v1", "request body table, row completionPercentage: \"between 0 and 100 (inclusive)\"; also UPDATE-v1, RES-LA-v1, RES-LSIC-v1"))
 
     static func dateTimeOffset(_ name: String, _ source: Source) -> FieldRule {
         FieldRule(name: name, kind: .dateTimeOffset, nullable: true, source: source)
@@ -101,7 +101,7 @@ extension RuleSet {
     static let learningProviderId = FieldRule(
         name: "learningProviderId", kind: .string, presence: .disputedRequired(.learningProviderIdRequired), nullable: true,
         nonEmpty: true, maxLength: idLength,
-        source: Source("CREATE-v1", "request body table, row learningProviderId (Required); example 2 omits it", spec: "5.1, 9 #17"))
+        source: Source("CREATE-v1", "request body table, row learningProviderId (Required); example 2 omits it"))
 
     static func serverGenerated(_ name: String, _ source: Source) -> FieldRule {
         FieldRule(name: name, kind: .string, presence: .disputedPresent(.serverGeneratedFieldsInCreate), nullable: true, source: source)
@@ -127,18 +127,18 @@ extension RuleSet {
     static let notes = FieldRule(
         name: "notes", kind: itemBody, nullable: true,
         alternateKinds: [FieldRule.AlternateKind(.string, ambiguity: .notesShape)],
-        source: Source("CSDL-v1", "learningAssignment.notes: graph.itemBody; CREATE-v1 table says String", spec: "4.1, 9 #3"))
+        source: Source("CSDL-v1", "learningAssignment.notes: graph.itemBody; CREATE-v1 table says String"))
 
     static let dueDateTime = FieldRule(
         name: "dueDateTime", kind: dateTimeTimeZone, nullable: true,
         alternateKinds: [FieldRule.AlternateKind(.dateTimeOffset, ambiguity: .dueDateTimeShape)],
-        source: Source("CSDL-v1", "learningAssignment.dueDateTime: graph.dateTimeTimeZone; CREATE-v1 table says DateTimeOffset", spec: "4.1, 9 #2"))
+        source: Source("CSDL-v1", "learningAssignment.dueDateTime: graph.dateTimeTimeZone; CREATE-v1 table says DateTimeOffset"))
 
     static let assignmentTypeField = FieldRule(
         name: "assignmentType", kind: .enumeration(name: "assignmentType", allowed: ["required", "recommended", "unknownFutureValue"]),
         presence: .required, nullable: false,
         variantValues: [FieldRule.VariantValue("peerRecommended", ambiguity: .peerRecommendedOnCreate)],
-        source: Source("CREATE-v1", "request body table, row assignmentType (Required); CSDL-v1 Nullable=false", spec: "5.1, 6.1 R5"))
+        source: Source("CREATE-v1", "request body table, row assignmentType (Required); CSDL-v1 Nullable=false"))
 
     static let selfInitiatedNotStarted = FieldRule.VariantValue("notStarted", ambiguity: .selfInitiatedStatusValues, validIn: [.beta])
 
@@ -147,7 +147,7 @@ extension RuleSet {
     ].reduce(into: [String: String]()) { $0[$1] = "learningAssignment" }
     private static let selfInitiatedOnly = ["startedDateTime": "learningSelfInitiatedCourse"]
 
-    // MARK: - Create (spec 5.1)
+    // MARK: - Create (learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0)
 
     static let createAssignment = BodyRule(
         id: "createActivity.learningAssignment", operation: .createActivity, odataType: assignmentType,
@@ -167,13 +167,13 @@ extension RuleSet {
             serverGenerated("registrationId", createTable("registrationId (the path segment)")),
             FieldRule(
                 name: "startedDateTime", kind: .dateTimeOffset, presence: .disputedPresent(.startedDateTimeOnAssignment), nullable: true,
-                source: Source("RES-LA-v1", "property table, row startedDateTime; CSDL-v1 has it only on learningSelfInitiatedCourse", spec: "4.3, 9 #16")),
+                source: Source("RES-LA-v1", "property table, row startedDateTime; CSDL-v1 has it only on learningSelfInitiatedCourse")),
             status(
                 allowed: ["notStarted", "inProgress", "completed"], variants: [], presence: .required,
                 source: createTable("status (Required): notStarted, inProgress, completed")),
         ],
         otherSubtypeFields: [:],
-        source: Source("CREATE-v1", "request body table and example 1", spec: "5.1"))
+        source: Source("CREATE-v1", "request body table and example 1"))
 
     static let createSelfInitiated = BodyRule(
         id: "createActivity.learningSelfInitiatedCourse", operation: .createActivity, odataType: selfInitiatedType,
@@ -182,20 +182,20 @@ extension RuleSet {
             completionPercentage,
             externalCourseActivityId,
             serverGenerated("id", createTable("id (server-generated)")),
-            requiredID("learnerUserId", Source("RES-LSIC-v1", "property table, row learnerUserId (Required)", spec: "4.4")),
-            requiredID("learningContentId", Source("RES-LSIC-v1", "property table, row learningContentId (Required)", spec: "4.4")),
+            requiredID("learnerUserId", Source("RES-LSIC-v1", "property table, row learnerUserId (Required)")),
+            requiredID("learningContentId", Source("RES-LSIC-v1", "property table, row learningContentId (Required)")),
             learningProviderId,
             serverGenerated("registrationId", createTable("registrationId (the path segment)")),
-            dateTimeOffset("startedDateTime", Source("RES-LSIC-v1", "property table, row startedDateTime", spec: "4.4")),
+            dateTimeOffset("startedDateTime", Source("RES-LSIC-v1", "property table, row startedDateTime")),
             status(
                 allowed: ["inProgress", "completed"], variants: [selfInitiatedNotStarted],
                 presence: .disputedRequired(.selfInitiatedStatusRequired),
-                source: Source("RES-LSIC-v1", "property table, row status: inProgress, completed (v1.0)", spec: "4.4, 9 #21")),
+                source: Source("RES-LSIC-v1", "property table, row status: inProgress, completed (v1.0)")),
         ],
         otherSubtypeFields: assignmentOnly,
-        source: Source("CREATE-v1", "request body table and example 2", spec: "5.1"))
+        source: Source("CREATE-v1", "request body table and example 2"))
 
-    // MARK: - Update (spec 5.4)
+    // MARK: - Update (learn.microsoft.com/graph/api/learningcourseactivity-update?view=graph-rest-1.0)
 
     private static func notUpdatable(_ field: FieldRule) -> FieldRule {
         var field = field
@@ -229,7 +229,7 @@ extension RuleSet {
                 source: updateTable("assignment", "status (Required): notStarted, inProgress, completed")),
         ]),
         otherSubtypeFields: selfInitiatedOnly,
-        source: Source("UPDATE-v1", "assignment table and example 1", spec: "5.4"))
+        source: Source("UPDATE-v1", "assignment table and example 1"))
 
     static let updateSelfInitiated = BodyRule(
         id: "updateActivity.learningSelfInitiatedCourse", operation: .updateActivity, odataType: selfInitiatedType,
@@ -247,11 +247,11 @@ extension RuleSet {
                 source: updateTable("self-initiated", "status (Required): inProgress, completed")),
         ]),
         otherSubtypeFields: assignmentOnly,
-        source: Source("UPDATE-v1", "self-initiated table and example 2", spec: "5.4"))
+        source: Source("UPDATE-v1", "self-initiated table and example 2"))
 
-    // MARK: - learningProvider (spec 4.7)
+    // MARK: - learningProvider (learn.microsoft.com/graph/api/resources/learningprovider?view=graph-rest-1.0, Properties table; learn.microsoft.com/graph/api/learningprovider-update?view=graph-rest-1.0)
 
-    private static func providerRow(_ row: String) -> Source { Source("RES-LP-v1", "property table, row \(row)", spec: "4.7") }
+    private static func providerRow(_ row: String) -> Source { Source("RES-LP-v1", "property table, row \(row)") }
 
     private static func url(_ name: String, _ presence: Presence) -> FieldRule {
         FieldRule(
@@ -268,19 +268,19 @@ extension RuleSet {
             url("longLogoWebUrlForDarkTheme", .required), url("longLogoWebUrlForLightTheme", .required),
             url("squareLogoWebUrlForDarkTheme", .required), url("squareLogoWebUrlForLightTheme", .required),
         ],
-        source: Source("RES-LP-v1", "Create method (employeeexperience-post-learningproviders)", spec: "4.7"))
+        source: Source("RES-LP-v1", "Create method (employeeexperience-post-learningproviders)"))
 
     static let updateProvider = BodyRule(
         id: "updateProvider", operation: .updateProvider,
         fields: [
-            FieldRule(name: "displayName", kind: .string, nullable: false, nonEmpty: true, maxLength: textLength, source: Source("LP-UPDATE-v1", "updatable: displayName", spec: "4.7")),
+            FieldRule(name: "displayName", kind: .string, nullable: false, nonEmpty: true, maxLength: textLength, source: Source("LP-UPDATE-v1", "updatable: displayName")),
             keyInUpdate,
-            FieldRule(name: "isCourseActivitySyncEnabled", kind: .boolean, nullable: true, source: Source("LP-UPDATE-v1", "updatable: isCourseActivitySyncEnabled", spec: "4.7")),
+            FieldRule(name: "isCourseActivitySyncEnabled", kind: .boolean, nullable: true, source: Source("LP-UPDATE-v1", "updatable: isCourseActivitySyncEnabled")),
             url("loginWebUrl", .optional),
             logoInUpdate("longLogoWebUrlForDarkTheme"), logoInUpdate("longLogoWebUrlForLightTheme"),
             logoInUpdate("squareLogoWebUrlForDarkTheme"), logoInUpdate("squareLogoWebUrlForLightTheme"),
         ],
-        source: Source("LP-UPDATE-v1", "\"Supply only the values for properties to update\"", spec: "4.7, 7.7"))
+        source: Source("LP-UPDATE-v1", "\"Supply only the values for properties to update\""))
 
     /// A logo URL in a provider update: it may be left out (an update sends only what changes), but not set to null,
     /// since the property is required and not nullable.
@@ -292,9 +292,9 @@ extension RuleSet {
                 "\"Properties\" table, row \(name) (Required; CSDL Nullable=false); learn.microsoft.com/graph/api/learningprovider-update?view=graph-rest-1.0, \"Request body\" table: optional in an update"))
     }
 
-    // MARK: - learningContent (spec 4.8)
+    // MARK: - learningContent (learn.microsoft.com/graph/api/resources/learningcontent?view=graph-rest-1.0, Properties table; learn.microsoft.com/graph/api/learningcontent-update?view=graph-rest-1.0)
 
-    private static func contentRow(_ row: String) -> Source { Source("RES-LC-v1", "property table, row \(row)", spec: "4.8") }
+    private static func contentRow(_ row: String) -> Source { Source("RES-LC-v1", "property table, row \(row)") }
 
     static let upsertContent = BodyRule(
         id: "upsertContent", operation: .upsertContent,
@@ -307,7 +307,7 @@ extension RuleSet {
             FieldRule(name: "duration", kind: .duration, nullable: true, source: contentRow("duration (ISO 8601, e.g. PT20M)")),
             FieldRule(
                 name: "externalId", kind: .string, presence: .optional, nullable: false, nonEmpty: true, maxLength: externalIdLength,
-                source: Source("RES-LC-v1", "row externalId (Required); it is the alternate key, so the (externalId='…') path supplies it", spec: "4.8")),
+                source: Source("RES-LC-v1", "row externalId (Required); it is the alternate key, so the (externalId='…') path supplies it")),
             FieldRule(name: "format", kind: .string, nullable: true, maxLength: textLength, source: contentRow("format")),
             serverGenerated("id", contentRow("id (read-only)")),
             FieldRule(name: "isActive", kind: .boolean, nullable: true, source: contentRow("isActive (default true)")),
@@ -319,14 +319,14 @@ extension RuleSet {
                 name: "level", kind: .enumeration(name: "level", allowed: ["beginner", "intermediate", "advanced", "unknownFutureValue"]),
                 nullable: true,
                 variantValues: ["Beginner", "Intermediate", "Advanced"].map { FieldRule.VariantValue($0, ambiguity: .levelCasing) },
-                source: Source("CSDL-v1", "EnumType level; RES-LC-v1 capitalises the values", spec: "4.8, 9 #30")),
+                source: Source("CSDL-v1", "EnumType level; RES-LC-v1 capitalises the values")),
             FieldRule(name: "numberOfPages", kind: .integer(range: Int64(Int32.min)...Int64(Int32.max)), nullable: true, source: contentRow("numberOfPages (Int32)")),
             FieldRule(name: "skillTags", kind: .stringArray, nullable: true, source: contentRow("skillTags")),
             FieldRule(name: "sourceName", kind: .string, nullable: true, maxLength: textLength, source: contentRow("sourceName")),
             FieldRule(name: "thumbnailWebUrl", kind: .string, nullable: true, maxLength: urlLength, source: contentRow("thumbnailWebUrl")),
             FieldRule(name: "title", kind: .string, presence: .required, nullable: false, nonEmpty: true, maxLength: textLength, source: contentRow("title (Required)")),
         ],
-        source: Source("LC-UPDATE-v1", "upsert by id or externalId", spec: "4.8"))
+        source: Source("LC-UPDATE-v1", "upsert by id or externalId"))
 }
 
 extension FieldRule {

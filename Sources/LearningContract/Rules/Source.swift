@@ -1,17 +1,14 @@
-/// Where a fact comes from: a documentation page (by the labels of spec section 0.1), the place on it,
-/// and the section of `graph-spec.md` that restates it; or `assumed` where the docs are silent.
+/// Where a fact comes from: a documentation page (by its `DocumentationPage` label) and the place on it,
+/// or `assumed` where the docs are silent.
 public struct Source: Codable, Sendable, Hashable, CustomStringConvertible {
-    /// Page label from spec 0.1 (`CREATE-v1`, `CSDL-v1`, `UPDATE-v1`…), or `assumed`.
+    /// Label of a `DocumentationPage` (`CREATE-v1`, `CSDL-v1`, `UPDATE-v1`…), or `assumed`.
     public var page: String
     /// The table and row, paragraph or example on that page.
     public var location: String
-    /// Section of `graph-spec.md` that restates it (`5.1`, `9 #2`).
-    public var spec: String?
 
-    public init(_ page: String, _ location: String, spec: String? = nil) {
+    public init(_ page: String, _ location: String) {
         self.page = page
         self.location = location
-        self.spec = spec
     }
 
     /// A choice made where the docs say nothing; `why` says what it is based on.
@@ -19,7 +16,27 @@ public struct Source: Codable, Sendable, Hashable, CustomStringConvertible {
 
     public var isAssumed: Bool { page == "assumed" }
 
+    /// The public address of the page (`learn.microsoft.com/graph/api/…`), nil for `assumed` or an unknown label.
+    public var address: String? { DocumentationPage.address(of: page) }
+
+    /// The page's public address and the location on it; the label itself only if no page has it.
     public var description: String {
-        isAssumed ? "assumed: \(location)" : "\(page), \(location)" + (spec.map { " (spec \($0))" } ?? "")
+        isAssumed ? "assumed: \(location)" : "\(address ?? page), \(location)"
+    }
+
+    private enum CodingKeys: String, CodingKey { case page, location, address }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        page = try container.decode(String.self, forKey: .page)
+        location = try container.decode(String.self, forKey: .location)
+    }
+
+    /// Exports carry the public address beside the label, so a reader of `Schemas/` needs no table.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(page, forKey: .page)
+        try container.encode(location, forKey: .location)
+        try container.encodeIfPresent(address, forKey: .address)
     }
 }

@@ -20,7 +20,7 @@ extension Contract {
     public func malformedJSONReport(_ error: JSONReadError, operation: Operation, apiVersion: APIVersion = .v1) -> ValidationReport {
         let violation = Violation(
             pointer: .root, field: "", kind: .malformedJSON, detail: error.description,
-            ruleID: "\(operation.rawValue).json", source: Source("ERRORS", "400: malformed request; RFC 8259", spec: "7.1"),
+            ruleID: "\(operation.rawValue).json", source: Source("ERRORS", "400: malformed request; RFC 8259"),
             errorRow: .malformedBody, message: catalog[.malformedBody].messageTemplate)
         return ValidationReport(
             operation: operation, apiVersion: apiVersion, bodyRule: nil, odataType: nil, violations: [violation],

@@ -31,7 +31,7 @@ public struct Contract: Sendable {
         return validator.validate(value, operation: operation)
     }
 
-    /// Evolvable enums (spec 4.5, 7.6): the members after `unknownFutureValue`, keyed by the property that uses them.
+    /// Evolvable enums (graph.microsoft.com/v1.0/$metadata, EnumType assignmentType and courseStatus; learn.microsoft.com/graph/api/resources/learningassignment?view=graph-rest-1.0, Properties table, row assignmentType (Prefer: include-unknown-enum-members)): the members after `unknownFutureValue`, keyed by the property that uses them.
     public var membersAfterSentinel: [String: [String]] {
         var result: [String: [String]] = [:]
         for body in rules.bodies {
@@ -45,7 +45,7 @@ public struct Contract: Sendable {
         return result
     }
 
-    /// Properties an update may change for a subtype (spec 5.4 tables), `status` included.
+    /// Properties an update may change for a subtype (learn.microsoft.com/graph/api/learningcourseactivity-update?view=graph-rest-1.0, Request body tables), `status` included.
     public func updatableFields(odataType: String) -> [String] {
         guard let body = rules.bodies(for: .updateActivity).first(where: { $0.odataType == odataType }) else { return [] }
         return body.fields.filter {

@@ -1,14 +1,14 @@
 /// Byte-level checks of the date, time and duration formats the contract uses. No regex engine and no
 /// Foundation formatter: these run for every date field of every payload.
 public enum DateTimeFormat {
-    /// Edm.DateTimeOffset as the Graph OpenAPI pattern P (spec 4.1: 4 or more year digits, 0 to 12 fraction
+    /// Edm.DateTimeOffset as the Graph OpenAPI pattern P (github.com/microsoftgraph/msgraph-metadata/blob/master/openapi/v1.0/openapi.yaml: 4 or more year digits, 0 to 12 fraction
     /// digits, `Z` or an offset), written so the pattern says what the validator checks: the day exists in that
     /// month (29 February only in leap years, Gregorian rules) and the offset is at most ±23:59 (RFC 3339
     /// section 5.6). A JSON Schema validator and `isDateTimeOffset` therefore agree on every string.
     public static let offsetPattern =
         "^" + datePattern(year: "[0-9]{4,}", leapYear: "[0-9]*" + leapYearEnding) + timePattern(maxFraction: 12)
         + "(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$"
-    /// dateTimeTimeZone.dateTime: `{date}T{time}` with up to 7 fractional digits and no offset (spec 4.6; assumed
+    /// dateTimeTimeZone.dateTime: `{date}T{time}` with up to 7 fractional digits and no offset (learn.microsoft.com/graph/api/resources/itembody?view=graph-rest-1.0 and learn.microsoft.com/graph/api/resources/datetimetimezone?view=graph-rest-1.0, Properties tables; assumed
     /// form), with real calendar days as above.
     public static let localPattern =
         "^" + datePattern(year: "[0-9]{4}", leapYear: leapYearEnding) + timePattern(maxFraction: 7) + "$"
@@ -26,7 +26,7 @@ public enum DateTimeFormat {
     static func timePattern(maxFraction: Int) -> String {
         "T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.][0-9]{1,\(maxFraction)})?"
     }
-    /// Edm.Duration as an ISO 8601 duration (spec 4.8: `PT20M`).
+    /// Edm.Duration as an ISO 8601 duration (learn.microsoft.com/graph/api/resources/learningcontent?view=graph-rest-1.0, Properties table, row duration: `PT20M`).
     public static let durationPattern =
         "^-?P(?=[0-9]|T[0-9])([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?(T(?=[0-9])([0-9]+H)?([0-9]+M)?([0-9]+([.][0-9]+)?S)?)?$"
 

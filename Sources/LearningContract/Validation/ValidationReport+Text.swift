@@ -5,7 +5,7 @@ extension ValidationReport {
     /// payload.json: invalid as createActivity.learningAssignment (1 violation)
     ///   ✗ /completionPercentage: expected an integer in 0...100, got 101
     ///     rule   createActivity.learningAssignment.completionPercentage.range
-    ///     source CREATE-v1, request body table, row completionPercentage … (spec 6.1 R1)
+    ///     source CREATE-v1, request body table, row completionPercentage … (learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0, Request body table, row completionPercentage)
     ///     Graph  400 badRequest "Input field completionPercentage is invalid" (row fieldInvalid)
     /// ```
     public func text(name: String, showBody: Bool = true) -> String {

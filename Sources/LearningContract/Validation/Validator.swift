@@ -32,13 +32,13 @@ struct Validator {
         let bodies = rules.bodies(for: operation)
         var chosen: BodyRule?
         guard !bodies.isEmpty else {
-            report(.invalidType, at: .root, field: "", detail: "\(operation.rawValue) takes no request body (spec 2.4: \"Don't supply a request body for this method\")",
-                   ruleID: "\(operation.rawValue).body", source: Source("GET-v1", "Request body", spec: "2.4"), row: .malformedBody)
+            report(.invalidType, at: .root, field: "", detail: "\(operation.rawValue) takes no request body (learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0, Request body: \"Don't supply a request body for this method\")",
+                   ruleID: "\(operation.rawValue).body", source: Source("GET-v1", "Request body"), row: .malformedBody)
             return finish(operation, body: nil)
         }
         guard case .object(let object) = root else {
             report(.invalidType, at: .root, field: "", detail: "the body must be a JSON object, got \(root.typeName)",
-                   ruleID: "\(operation.rawValue).body", source: Source("CREATE-v1", "request body: a JSON object", spec: "5.1"), row: .malformedBody)
+                   ruleID: "\(operation.rawValue).body", source: Source("CREATE-v1", "request body: a JSON object"), row: .malformedBody)
             return finish(operation, body: nil)
         }
         let index = MemberIndex(object)
@@ -62,12 +62,12 @@ struct Validator {
 
     // MARK: - Subtype
 
-    /// Picks the body rule by `@odata.type` (spec 6.1 R2, R4). Without a usable one no field can be judged,
+    /// Picks the body rule by `@odata.type` (learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0, Request body (@odata.type selects the type); learn.microsoft.com/graph/api/resources/learningassignment?view=graph-rest-1.0, Properties table, row @odata.type; learn.microsoft.com/graph/api/learningcourseactivity-update?view=graph-rest-1.0, Request body (@odata.type states the type; status Required)). Without a usable one no field can be judged,
     /// so the report says only that.
     mutating func selectSubtype(_ object: MemberIndex, bodies: [BodyRule], operation: Operation) -> BodyRule? {
         let types = bodies.compactMap(\.odataType)
         let ruleID = "\(operation.rawValue).@odata.type"
-        let source = Source("CREATE-v1", "\"@odata.type selects the type\"; RES-LA-v1 and RES-LSIC-v1 mark @odata.type Required", spec: "5.1, 6.1 R2, R4")
+        let source = Source("CREATE-v1", "\"@odata.type selects the type\"; RES-LA-v1 and RES-LSIC-v1 mark @odata.type Required")
         guard let value = object.value(Self.discriminator) else {
             report(.required, at: JSONPointer([Self.discriminator]), field: Self.discriminator,
                    detail: "@odata.type is required and selects the subtype: \(types.joined(separator: " or "))",
@@ -85,7 +85,7 @@ struct Validator {
         if let match = types.first(where: { $0.dropFirst() == text || $0.lowercased() == text.lowercased() }) {
             hint = "; did you mean \"\(match)\"? (the leading # and the casing matter)"
         } else if text.hasSuffix("learningSelfInitiated") {
-            hint = "; the type is learningSelfInitiatedCourse (the docs' prose says \"learningSelfInitiated\", spec 9 #4)"
+            hint = "; the type is learningSelfInitiatedCourse (the docs' prose says \"learningSelfInitiated\", learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0 prose says learningSelfInitiated; the type is learningSelfInitiatedCourse (graph.microsoft.com/v1.0/$metadata))"
         }
         report(.invalidValue, at: JSONPointer([Self.discriminator]), field: Self.discriminator,
                detail: "\"\(text)\" is not one of \(types.joined(separator: ", "))" + hint,
@@ -134,7 +134,7 @@ struct Validator {
         if topLevel, let owner = body.otherSubtypeFields[key], body.otherSubtypeFields.keys.contains(where: { ExactKey.same($0, key) }) {
             let subtype = body.odataType.flatMap { $0.split(separator: ".").last.map(String.init) } ?? "this body"
             detail = "\"\(key)\" belongs to \(owner), not to \(subtype)"
-            source = Source("CSDL-v1", "EntityType \(owner) defines \(key); \(subtype) does not", spec: "4.1")
+            source = Source("CSDL-v1", "EntityType \(owner) defines \(key); \(subtype) does not")
         } else if case let lower = key.lowercased(), let close = fields.first(where: { $0.name.lowercased() == lower }) {
             detail += "; did you mean \"\(close.name)\"? (property names are case-sensitive)"
         }
@@ -153,7 +153,7 @@ struct Validator {
         // Names, ids and pointers are built only when something is found: this runs for every field of every payload.
         var location: FieldLocation { FieldLocation(parent: pointer, key: key, prefix: prefix, name: rule.name, bodyID: body.id) }
         var ruleID: String { location.ruleID }
-        // Other spellings of the name (spec 9 #1).
+        // Other spellings of the name (ambiguity externalCourseActivityIdSpelling).
         for alias in rule.aliases where object.first(alias.name) != nil {
             if value != nil {
                 report(.duplicateKey, at: pointer.appending(alias.name), field: location.dotted,
@@ -208,7 +208,7 @@ struct Validator {
             return
         }
         if let failure = check(value, against: rule.kind, rule: rule, location: location, body: body) {
-            // A documented alternate shape (spec 9 #2, #3) turns a type failure into a variant.
+            // A documented alternate shape (ambiguity dueDateTimeShape; ambiguity notesShape) turns a type failure into a variant.
             if let alternate = rule.alternateKinds.first(where: { check(value, against: $0.kind, rule: rule, location: location, body: body, dryRun: true) == nil }) {
                 report(.invalidType, at: location.pointer, field: location.dotted,
                        detail: "\(location.dotted) sent as \(alternate.kind.summary); the metadata and every example use \(rule.kind.summary)",

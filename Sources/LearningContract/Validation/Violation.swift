@@ -18,7 +18,7 @@ public struct Violation: Codable, Sendable, Hashable {
     public var errorRow: ErrorRow.ID
     /// The Graph message for this finding (`Input field completionPercentage is invalid`).
     public var message: String
-    /// Set when the finding comes from a documented contradiction (spec section 9).
+    /// Set when the finding comes from a documented contradiction (listed in Ambiguity.documented).
     public var ambiguity: Ambiguity.ID?
 
     public init(

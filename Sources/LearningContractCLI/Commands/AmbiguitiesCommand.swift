@@ -7,7 +7,7 @@ public enum AmbiguitiesCommand: CLICommand {
         name: "ambiguities",
         abstract: "List the documented contradictions and how each is resolved.",
         discussion: """
-            The docs contradict themselves in places (spec section 9): property spelling, value shapes, enum \
+            The docs contradict themselves in places (listed in Ambiguity.documented): property spelling, value shapes, enum \
             members, error wording, permissions. Each contradiction is named; the package prefers one reading \
             and says what strict and lenient mode do about the others. Choose per contradiction in a contract \
             file ("ambiguities": {"<id>": "strict"}) or for all with --strict / --lenient.
@@ -31,9 +31,9 @@ public enum AmbiguitiesCommand: CLICommand {
             return .success
         }
         for item in items {
-            context.print(context.styled(item.id.rawValue, .bold) + " (spec \(item.specItem)): \(item.title)")
+            context.print(context.styled(item.id.rawValue, .bold) + ": \(item.title)")
             if items.count == 1 {
-                for reading in item.readings { context.print("  reading   \(reading.text) — \(reading.sources.joined(separator: "; "))") }
+                for reading in item.readings { context.print("  reading   \(reading.text) — \(reading.sources.map(DocumentationPage.citing).joined(separator: "; "))") }
             }
             context.print("  preferred \(item.preferred)")
             context.print("  strict    \(item.strict)")

@@ -13,7 +13,7 @@ public enum TokenCommand: CLICommand {
             only: the emulator accepts these tokens; Microsoft Graph never does.
 
             Without --roles or --scopes, an application token carries every application role the API \
-            documents and a delegated token every delegated scope (spec section 3). A delegated token's user \
+            documents and a delegated token every delegated scope (the Permissions table of each operation page). A delegated token's user \
             defaults to the docs learner \(DocsWorld.learnerID); the default tenant is the docs world's, \
             \(TestToken.defaultTenantID).
             """,

@@ -32,7 +32,7 @@ import Testing
 @Suite struct OpenAPIExportTests {
     let document = OpenAPIExporter.document()
 
-    /// Spec 2.1, as printed (leading `/` added to #4 and #5).
+    /// learn.microsoft.com/graph/api/resources/learningcourseactivity?view=graph-rest-1.0, Methods table, as printed (leading `/` added to #4 and #5).
     static let specRows: [(row: String, method: String, path: String)] = [
         ("#1", "post", "/employeeExperience/learningProviders/{registrationId}/learningCourseActivities"),
         ("#2", "get", "/employeeExperience/learningCourseActivities/{Id}"),
@@ -63,7 +63,7 @@ import Testing
         let byShape = Dictionary(paths.map { (Self.shape($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
         for row in Self.specRows {
             let item = byShape[Self.shape(row.path)]
-            #expect(item?[row.method] != nil, "spec 2.1 \(row.row): \(row.method.uppercased()) \(row.path)")
+            #expect(item?[row.method] != nil, "learn.microsoft.com/graph/api/resources/learningcourseactivity?view=graph-rest-1.0, Methods table \(row.row): \(row.method.uppercased()) \(row.path)")
             #expect(item?[row.method]?["x-spec-row"]?.stringValue == "2.1 " + row.row)
         }
     }

@@ -1,12 +1,12 @@
 import LearningContract
 
-/// Valid payloads the fuzzer mutates: the spec's examples (graph-spec.md sections 5.1, 5.2, 5.4),
+/// Valid payloads the fuzzer mutates: the doc examples (learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0, learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0 and learn.microsoft.com/graph/api/learningcourseactivity-update?view=graph-rest-1.0, examples 1 and 2),
 /// verbatim, plus two small documents that reach escapes, surrogate pairs and number forms.
 enum JSONFuzzSeeds {
-    /// Spec 5.1, example 1 request (assignment).
+    /// learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0, example 1 request (assignment).
     static let createAssignmentRequest = DocumentedExample.createAssignment.body
 
-    /// Spec 5.1, example 1 response.
+    /// learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0, example 1 response.
     static let createAssignmentResponse = #"""
         {
           "@odata.type": "#microsoft.graph.learningAssignment",
@@ -27,10 +27,10 @@ enum JSONFuzzSeeds {
         }
         """#
 
-    /// Spec 5.1, example 2 request (self-initiated).
+    /// learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0, example 2 request (self-initiated).
     static let createSelfInitiatedRequest = DocumentedExample.createSelfInitiated.body
 
-    /// Spec 5.2, example 1 response.
+    /// learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0, example 1 response.
     static let getResponse = #"""
         {
           "@odata.type": "#microsoft.graph.learningAssignment",
@@ -51,10 +51,10 @@ enum JSONFuzzSeeds {
         }
         """#
 
-    /// Spec 5.4, example 1 request (assignment update).
+    /// learn.microsoft.com/graph/api/learningcourseactivity-update?view=graph-rest-1.0, example 1 request (assignment update).
     static let updateAssignmentRequest = DocumentedExample.updateAssignment.body
 
-    /// Spec 5.4, example 2 request (self-initiated update, older key spelling).
+    /// learn.microsoft.com/graph/api/learningcourseactivity-update?view=graph-rest-1.0, example 2 request (self-initiated update, older key spelling).
     static let updateSelfInitiatedRequest = DocumentedExample.updateSelfInitiated.body
 
     /// Not from the spec: reaches escapes, surrogate pairs, raw non-ASCII and number forms.

@@ -35,7 +35,7 @@ import Testing
     static func n(_ text: String) -> JSONValue { .number(JSONNumber(lexeme: text)) }
 
     static let cases: [Case] = [
-        // completionPercentage: Int32, 0...100 inclusive (spec 6.1 R1).
+        // completionPercentage: Int32, 0...100 inclusive (learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0, Request body table, row completionPercentage).
         a(.set("/completionPercentage", n("-1")), .violation(.outOfRange, .fieldInvalid, at: "/completionPercentage")),
         a(.set("/completionPercentage", n("0")), .valid),
         a(.set("/completionPercentage", n("100")), .valid),
@@ -61,7 +61,7 @@ import Testing
         a(.set("/learnerUserId", 5), .violation(.invalidType, .fieldInvalid, at: "/learnerUserId")),
         s(.remove("/learningContentId"), .violation(.required, .fieldRequired, at: "/learningContentId")),
         s(.set("/learningContentId", ""), .violation(.empty, .fieldEmpty, at: "/learningContentId")),
-        // learningProviderId: required by the tables, omitted by example 2 (spec 9 #17).
+        // learningProviderId: required by the tables, omitted by example 2 (ambiguity learningProviderIdRequired).
         a(.remove("/learningProviderId"), .variant(.learningProviderIdRequired)),
         a(.set("/learningProviderId", ""), .violation(.empty, .fieldEmpty, at: "/learningProviderId")),
         // status: courseStatus, required on create and update.
@@ -101,7 +101,7 @@ import Testing
         a(.set("/assignedDateTime", "2021-05-11t22:57:17z"), .violation(.invalidFormat, .fieldInvalid, at: "/assignedDateTime")),
         a(.set("/completedDateTime", 1_620_773_837), .violation(.invalidType, .fieldInvalid, at: "/completedDateTime")),
         a(.set("/completedDateTime", ""), .violation(.invalidFormat, .fieldInvalid, at: "/completedDateTime")),
-        // dueDateTime: dateTimeTimeZone object, or a string under lenient (spec 9 #2).
+        // dueDateTime: dateTimeTimeZone object, or a string under lenient (ambiguity dueDateTimeShape).
         a(.set("/dueDateTime", "2022-09-22T16:05:00Z"), .variant(.dueDateTimeShape)),
         a(.set("/dueDateTime", "next week"), .violation(.invalidType, .fieldInvalid, at: "/dueDateTime")),
         a(.set("/dueDateTime", ["timeZone": "UTC"]), .violation(.required, .fieldRequired, at: "/dueDateTime/dateTime")),
@@ -111,28 +111,28 @@ import Testing
         a(.set("/dueDateTime/timeZone", nil), .valid),
         a(.set("/dueDateTime/timeZone", .string(String(repeating: "z", count: 129))), .violation(.tooLong, .fieldTooLong, at: "/dueDateTime/timeZone")),
         a(.set("/dueDateTime/zone", "UTC"), .violation(.unknownProperty, .fieldInvalid, at: "/dueDateTime/zone")),
-        // notes: itemBody object, or a string under lenient (spec 9 #3).
+        // notes: itemBody object, or a string under lenient (ambiguity notesShape).
         a(.set("/notes", "call me"), .variant(.notesShape)),
         a(.set("/notes", 5), .violation(.invalidType, .fieldInvalid, at: "/notes")),
         a(.set("/notes/contentType", "markdown"), .violation(.invalidValue, .fieldInvalid, at: "/notes/contentType")),
         a(.set("/notes/contentType", "html"), .valid),
         a(.set("/notes/content", .string(String(repeating: "x", count: 65_537))), .violation(.tooLong, .fieldTooLong, at: "/notes/content")),
         a(.set("/notes/content", .string(String(repeating: "x", count: 65_536))), .valid),
-        // externalCourseActivityId and its metadata spelling (spec 9 #1).
+        // externalCourseActivityId and its metadata spelling (ambiguity externalCourseActivityIdSpelling).
         a(.set("/externalCourseActivityId", ""), .violation(.empty, .fieldEmpty, at: "/externalCourseActivityId")),
         a(.set("/externalCourseActivityId", nil), .valid),
         a(.set("/externalCourseActivityId", .string(longID)), .violation(.tooLong, .fieldTooLong, at: "/externalCourseActivityId")),
         a(.set("/externalcourseActivityId", "x"), .violation(.duplicateKey, .fieldInvalid, at: "/externalcourseActivityId")),
-        // Server-generated fields in a create body (spec 9 #18, #19).
+        // Server-generated fields in a create body (ambiguity serverGeneratedFieldsInCreate).
         a(.set("/id", "abc"), .variant(.serverGeneratedFieldsInCreate)),
         a(.set("/registrationId", "01e8f81b-3060-4dec-acf0-0389665a0a38"), .variant(.serverGeneratedFieldsInCreate)),
-        // Non-updatable fields in an update (spec 9 #26).
+        // Non-updatable fields in an update (ambiguity nonUpdatableFieldsInUpdate).
         ua(.set("/assignmentType", "recommended"), .variant(.nonUpdatableFieldsInUpdate)),
         // Unknown properties and annotations.
         a(.set("/foo", 1), .violation(.unknownProperty, .fieldInvalid, at: "/foo")),
         a(.set("/LearnerUserId", "x"), .violation(.unknownProperty, .fieldInvalid, at: "/LearnerUserId")),
         a(.set("/@odata.context", "https://graph.microsoft.com/v1.0/$metadata#x"), .valid),
-        // @odata.type selects the subtype (spec 6.1 R2).
+        // @odata.type selects the subtype (learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0, Request body (@odata.type selects the type); learn.microsoft.com/graph/api/resources/learningassignment?view=graph-rest-1.0, Properties table, row @odata.type).
         a(.remove("/@odata.type"), .violation(.required, .fieldRequired, at: "/@odata.type")),
         a(.set("/@odata.type", "microsoft.graph.learningAssignment"), .violation(.invalidValue, .fieldInvalid, at: "/@odata.type")),
         a(.set("/@odata.type", "#microsoft.graph.learningSelfInitiated"), .violation(.invalidValue, .fieldInvalid, at: "/@odata.type")),
