@@ -60,6 +60,8 @@ SEEDED_ACTIVITIES = {
     ],
 }
 ACTIVITY_ITEM_PATH = "/employeeExperience/learningProviders/{registrationId}/learningCourseActivities/{id}"
+# Beta's older update path without the provider (ambiguity updatePathWithoutProvider; only in openapi-beta.json).
+ACTIVITY_UPDATE_PATHS = {ACTIVITY_ITEM_PATH, "/employeeExperience/learningCourseActivities/{id}"}
 
 PROVIDER_ITEM_PATHS = (
     "/employeeExperience/learningProviders/{learningProviderId}",
@@ -183,7 +185,7 @@ def _activity_type(activity_id):
 
 def _match_activity_subtype(case, negated):
     """An update body of one subtype, addressed to a stored activity of the other: a docs-world activity of its own."""
-    if case.method.upper() != "PATCH" or case.operation.path != ACTIVITY_ITEM_PATH or "id" in negated:
+    if case.method.upper() != "PATCH" or case.operation.path not in ACTIVITY_UPDATE_PATHS or "id" in negated:
         return
     body = case.body if isinstance(case.body, dict) else None
     wanted = body.get("@odata.type") if body else None
@@ -196,7 +198,8 @@ def _match_activity_subtype(case, negated):
     choices = SEEDED_ACTIVITIES[wanted]
     provider = case.path_parameters.get("registrationId")
     provider_id, seeded_id = next(((p, a) for p, a in choices if p == provider), choices[0])
-    case.path_parameters["registrationId"] = provider_id
+    if "registrationId" in case.path_parameters:  # beta's older update path has no provider segment
+        case.path_parameters["registrationId"] = provider_id
     case.path_parameters["id"] = seeded_id
 
 

@@ -7,13 +7,17 @@ public enum OpenAPIExporter {
     static let errorEnvelope = "ODataError"
     static let activityEntity = "microsoft.graph.learningCourseActivity"
 
-    public static func document(contract: Contract = Contract()) -> JSONValue {
-        [
+    /// `version` nil: what both versions serve, under a server variable naming both (`openapi.json`). A version: what
+    /// that version serves, an older page's form included while its ambiguity is lenient (`openapi-beta.json` holds
+    /// beta's provider-less update path, ambiguity `updatePathWithoutProvider`, which one document for both can't list).
+    public static func document(contract: Contract = Contract(), version: APIVersion? = nil) -> JSONValue {
+        let versions = version.map { [$0] } ?? APIVersion.allCases
+        return [
             "openapi": "3.1.0",
             "jsonSchemaDialect": .string(JSONSchemaExporter.dialect),
             "info": [
                 "title": "Microsoft Graph Viva Learning: learningCourseActivity and related APIs (LearningContract)",
-                "version": "v1.0",
+                "version": .string(version?.rawValue ?? "v1.0"),
                 "description": .string(
                     "Generated from the LearningContract rule values, error catalog and endpoint table by `learning-contract schema`. "
                         + "Request body schemas accept what the contract's validator accepts under its configuration "
@@ -24,10 +28,10 @@ public enum OpenAPIExporter {
                 [
                     "url": "https://graph.microsoft.com/{version}",
                     "description": "Microsoft Graph, global service only (learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0, National cloud availability).",
-                    "variables": ["version": ["enum": ["v1.0", "beta"], "default": "v1.0"]],
+                    "variables": ["version": ["enum": .array(versions.map { .string($0.rawValue) }), "default": .string(versions[0].rawValue)]],
                 ],
             ],
-            "paths": paths(contract: contract),
+            "paths": paths(contract: contract, version: version),
             "components": components(contract: contract),
             "tags": [
                 ["name": "learningCourseActivity", "description": "the pages learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0 and learningcourseactivity-get, -list, -update and -delete (same path and view)."],
@@ -39,10 +43,10 @@ public enum OpenAPIExporter {
 
     // MARK: - Paths
 
-    static func paths(contract: Contract) -> JSONValue {
+    static func paths(contract: Contract, version: APIVersion? = nil) -> JSONValue {
         var paths = JSONObject()
-        // Exactly what `serve` serves under this configuration at both versions the server variable names.
-        for endpoint in describedEndpoints(configuration: contract.configuration) {
+        // Exactly what `serve` serves under this configuration at the versions the server variable names.
+        for endpoint in describedEndpoints(configuration: contract.configuration, version: version) {
             var item = paths[endpoint.path]?.objectValue ?? JSONObject()
             item[endpoint.method] = operation(endpoint, contract: contract)
             paths[endpoint.path] = .object(item)
@@ -190,15 +194,15 @@ public enum OpenAPIExporter {
     /// Whether the path is the signed-in user's (`/me/…`).
     static func addressesSignedInUser(_ endpoint: APIEndpoint) -> Bool { endpoint.path == "/me" || endpoint.path.hasPrefix("/me/") }
 
-    /// The endpoints the document describes: every one of `APIEndpoint.all` except a `/$ref` DELETE whose entity
-    /// path answers the same DELETE of the same operation. The README ("Reference emulator") serves both as one
-    /// deletion; OpenAPI tools infer that a DELETE removes the resource at its own path and the paths below it, and
-    /// `…/{id}/$ref` is neither, so listing it would tell them the entity survives a deletion. The `/$ref` forms are
-    /// named on the entity-path operation (`x-ref-forms`).
-    /// The endpoints this document describes: what `serve` serves in every version, each `/$ref` DELETE folded into
-    /// its entity-path DELETE (`x-ref-forms`).
-    public static func describedEndpoints(configuration: ContractConfiguration) -> [APIEndpoint] {
-        APIEndpoint.servedInEveryVersion(configuration: configuration).filter { !isRefAlias($0) }
+    /// The endpoints a document describes: what `serve` serves at `version` (nil: at every version), except a `/$ref`
+    /// DELETE whose entity path answers the same DELETE of the same operation. The README ("Reference emulator")
+    /// serves both as one deletion; OpenAPI tools infer that a DELETE removes the resource at its own path and the
+    /// paths below it, and `…/{id}/$ref` is neither, so listing it would tell them the entity survives a deletion.
+    /// The `/$ref` forms are named on the entity-path operation (`x-ref-forms`).
+    public static func describedEndpoints(configuration: ContractConfiguration, version: APIVersion? = nil) -> [APIEndpoint] {
+        let served = version.map { APIEndpoint.served(in: $0, configuration: configuration) }
+            ?? APIEndpoint.servedInEveryVersion(configuration: configuration)
+        return served.filter { !isRefAlias($0) }
     }
 
     static func isRefAlias(_ endpoint: APIEndpoint) -> Bool {

@@ -51,6 +51,8 @@ public struct SchemaExport: Sendable {
         var files: [File] = [
             File(name: "openapi.json", content: Self.text(OpenAPIExporter.document(contract: contract)),
                  summary: "OpenAPI 3.1: every documented path, bodies, responses, error envelope, security"),
+            File(name: "openapi-beta.json", content: Self.text(OpenAPIExporter.document(contract: contract, version: .beta)),
+                 summary: "OpenAPI 3.1 of what /beta serves: openapi.json plus beta's older forms read leniently"),
             File(name: "error-catalog.json", content: Self.text(Self.encoded(contract.catalog)),
                  summary: "the error catalog: every row with status, code, message, sources, variants"),
             File(name: "ambiguities.json", content: Self.text(Self.encoded(contract.ambiguities)),
