@@ -60,7 +60,6 @@ public enum OpenAPIExporter {
         object["summary"] = .string(endpoint.summary)
         object["tags"] = [.string(tag(for: endpoint.operation))]
         object["x-operation"] = .string(endpoint.operation.rawValue)
-        if let row = endpoint.specRow { object["x-spec-row"] = .string("2.1 " + row) }
         object["x-source"] = .string(endpoint.source.description)
         let aliases = refAliases(of: endpoint)
         if !aliases.isEmpty {

@@ -23,8 +23,6 @@ public struct APIEndpoint: Codable, Sendable, Hashable, Identifiable {
     /// Path template relative to `https://graph.microsoft.com/{version}`.
     public var path: String
     public var summary: String
-    /// Row of the operation table (`#3`), or nil for a path the table doesn't list.
-    public var specRow: String?
     public var successStatus: Int
     public var source: Source
     public var exposure: Exposure
@@ -34,7 +32,7 @@ public struct APIEndpoint: Codable, Sendable, Hashable, Identifiable {
     public var ambiguity: Ambiguity.ID?
 
     public init(
-        id: String, operation: Operation, method: String, path: String, summary: String, specRow: String?,
+        id: String, operation: Operation, method: String, path: String, summary: String,
         successStatus: Int, source: Source, exposure: Exposure = .docs, versions: [APIVersion] = APIVersion.allCases,
         ambiguity: Ambiguity.ID? = nil
     ) {
@@ -43,7 +41,6 @@ public struct APIEndpoint: Codable, Sendable, Hashable, Identifiable {
         self.method = method
         self.path = path
         self.summary = summary
-        self.specRow = specRow
         self.successStatus = successStatus
         self.source = source
         self.exposure = exposure
@@ -122,110 +119,110 @@ extension APIEndpoint {
     public static let all: [APIEndpoint] = [
         APIEndpoint(
             id: "createActivity", operation: .createActivity, method: "post", path: providerActivities,
-            summary: "Create a learningAssignment or learningSelfInitiatedCourse", specRow: "#1", successStatus: 201,
+            summary: "Create a learningAssignment or learningSelfInitiatedCourse", successStatus: 201,
             source: Source("CREATE-v1", "HTTP request")),
         APIEndpoint(
             id: "getActivity", operation: .getActivity, method: "get", path: globalActivities + activityByID,
-            summary: "Get a learningCourseActivity by id", specRow: "#2", successStatus: 200,
+            summary: "Get a learningCourseActivity by id", successStatus: 200,
             source: Source("GET-v1", "HTTP request, first form")),
         APIEndpoint(
             id: "getActivityByExternalId", operation: .getActivity, method: "get",
             path: providerActivities + activityByExternalID,
-            summary: "Get a learningCourseActivity by its externalCourseActivityId (alternate key)", specRow: "#3", successStatus: 200,
+            summary: "Get a learningCourseActivity by its externalCourseActivityId (alternate key)", successStatus: 200,
             source: Source("GET-v1", "HTTP request, alternate key form (newest, quoted)")),
         APIEndpoint(
             id: "getUserActivity", operation: .getActivity, method: "get",
             path: userActivities + activityByID,
-            summary: "Get a user's learningCourseActivity", specRow: "#4", successStatus: 200,
+            summary: "Get a user's learningCourseActivity", successStatus: 200,
             source: Source("GET-v1", "HTTP request, users form (the docs omit the leading /)")),
         APIEndpoint(
             id: "getMyActivity", operation: .getActivity, method: "get", path: myActivities + activityByID,
-            summary: "Get the signed-in user's learningCourseActivity", specRow: "#5", successStatus: 200,
+            summary: "Get the signed-in user's learningCourseActivity", successStatus: 200,
             source: Source("GET-v1", "HTTP request, me form")),
         APIEndpoint(
             id: "listMyActivities", operation: .listActivities, method: "get", path: myActivities,
-            summary: "List the signed-in user's learningCourseActivities", specRow: "#6", successStatus: 200,
+            summary: "List the signed-in user's learningCourseActivities", successStatus: 200,
             source: Source("LIST-v1", "HTTP request, me form")),
         APIEndpoint(
             id: "listUserActivities", operation: .listActivities, method: "get", path: userActivities,
-            summary: "List a user's learningCourseActivities", specRow: "#7", successStatus: 200,
+            summary: "List a user's learningCourseActivities", successStatus: 200,
             source: Source("LIST-v1", "HTTP request, users form")),
         APIEndpoint(
             id: "updateActivity", operation: .updateActivity, method: "patch", path: providerActivities + activityByID,
-            summary: "Update a learningCourseActivity", specRow: "#8", successStatus: 204,
+            summary: "Update a learningCourseActivity", successStatus: 204,
             source: Source("UPDATE-v1", "HTTP request (the page names the segment {learningCourseActivityId})")),
         APIEndpoint(
             id: "deleteActivity", operation: .deleteActivity, method: "delete", path: providerActivities + activityByID,
-            summary: "Delete a learningCourseActivity", specRow: "#9", successStatus: 204,
+            summary: "Delete a learningCourseActivity", successStatus: 204,
             source: Source("DELETE-v1", "HTTP request")),
         APIEndpoint(
             id: "updateProvider", operation: .updateProvider, method: "patch", path: provider,
-            summary: "Update a learningProvider (turns course-activity sync on)", specRow: "#10", successStatus: 204,
+            summary: "Update a learningProvider (turns course-activity sync on)", successStatus: 204,
             source: Source("LP-UPDATE-v1", "HTTP request")),
         APIEndpoint(
             id: "upsertContent", operation: .upsertContent, method: "patch",
             path: contentByID,
-            summary: "Create or replace a learningContent by id", specRow: "#11", successStatus: 202,
+            summary: "Create or replace a learningContent by id", successStatus: 202,
             source: Source("LC-UPDATE-v1", "HTTP request, by id")),
         APIEndpoint(
             id: "upsertContentByExternalId", operation: .upsertContent, method: "patch",
             path: contentByExternalID,
-            summary: "Create or replace a learningContent by externalId (alternate key)", specRow: "#12", successStatus: 202,
+            summary: "Create or replace a learningContent by externalId (alternate key)", successStatus: 202,
             source: Source("LC-UPDATE-v1", "HTTP request, by externalId")),
         APIEndpoint(
             id: "createProvider", operation: .createProvider, method: "post", path: providers,
-            summary: "Register a learningProvider", specRow: nil, successStatus: 201,
+            summary: "Register a learningProvider", successStatus: 201,
             source: Source("RES-LP-v1", "Methods: Create (employeeexperience-post-learningproviders); the 201 status is assumed")),
         APIEndpoint(
             id: "listProviders", operation: .listProviders, method: "get", path: providers,
-            summary: "List the learningProviders registered for the tenant", specRow: nil, successStatus: 200,
+            summary: "List the learningProviders registered for the tenant", successStatus: 200,
             source: Source(listProvidersPage, "\"HTTP request\"; \"Response\": 200 OK with a collection")),
         APIEndpoint(
             id: "getProvider", operation: .getProvider, method: "get", path: provider,
-            summary: "Get a learningProvider", specRow: nil, successStatus: 200,
+            summary: "Get a learningProvider", successStatus: 200,
             source: Source("learn.microsoft.com/graph/api/learningprovider-get?view=graph-rest-1.0", "\"HTTP request\"; \"Response\": 200 OK")),
         APIEndpoint(
             id: "deleteProvider", operation: .deleteProvider, method: "delete", path: provider + reference,
-            summary: "Delete a learningProvider (its contents and activities go with it)", specRow: nil, successStatus: 204,
+            summary: "Delete a learningProvider (its contents and activities go with it)", successStatus: 204,
             source: Source(deleteProviderPage, "\"HTTP request\" (with /$ref); \"Response\": 204 No Content")),
         APIEndpoint(
             id: "deleteProviderEntity", operation: .deleteProvider, method: "delete", path: provider,
-            summary: "Delete a learningProvider, addressed as the entity (the SDKs' item request builder)", specRow: nil, successStatus: 204,
+            summary: "Delete a learningProvider, addressed as the entity (the SDKs' item request builder)", successStatus: 204,
             source: .assumed("the docs print only the /$ref form; OData deletes an entity at its own URL, which is where the Kiota item request builders send DELETE"),
             exposure: .sdk),
         APIEndpoint(
             id: "listContents", operation: .listContents, method: "get", path: contents,
-            summary: "List a provider's learningContents", specRow: nil, successStatus: 200,
+            summary: "List a provider's learningContents", successStatus: 200,
             source: Source(listContentsPage, "\"HTTP request\"; \"Response\": 200 OK with a collection")),
         APIEndpoint(
             id: "getContent", operation: .getContent, method: "get", path: contentByID,
-            summary: "Get a learningContent by id", specRow: nil, successStatus: 200,
+            summary: "Get a learningContent by id", successStatus: 200,
             source: Source(getContentPage, "\"HTTP request\", by id (primary key); \"Response\": 200 OK")),
         APIEndpoint(
             id: "getContentByExternalId", operation: .getContent, method: "get", path: contentByExternalID,
-            summary: "Get a learningContent by externalId (alternate key)", specRow: nil, successStatus: 200,
+            summary: "Get a learningContent by externalId (alternate key)", successStatus: 200,
             source: Source(getContentPage, "\"HTTP request\", by external id (secondary key); \"Response\": 200 OK")),
         APIEndpoint(
             id: "deleteContent", operation: .deleteContent, method: "delete", path: contentByID + reference,
-            summary: "Delete a learningContent by id", specRow: nil, successStatus: 204,
+            summary: "Delete a learningContent by id", successStatus: 204,
             source: Source(deleteContentPage, "\"HTTP request\", by id (with /$ref); \"Response\": 204 No Content")),
         APIEndpoint(
             id: "deleteContentByExternalId", operation: .deleteContent, method: "delete", path: contentByExternalID + reference,
-            summary: "Delete a learningContent by externalId (alternate key)", specRow: nil, successStatus: 204,
+            summary: "Delete a learningContent by externalId (alternate key)", successStatus: 204,
             source: Source(deleteContentPage, "\"HTTP request\", by external id (with /$ref); \"Response\": 204 No Content")),
         APIEndpoint(
             id: "deleteContentEntity", operation: .deleteContent, method: "delete", path: contentByID,
-            summary: "Delete a learningContent by id, addressed as the entity (the SDKs' item request builder)", specRow: nil, successStatus: 204,
+            summary: "Delete a learningContent by id, addressed as the entity (the SDKs' item request builder)", successStatus: 204,
             source: .assumed("the docs print only the /$ref form; OData deletes an entity at its own URL"), exposure: .sdk),
         APIEndpoint(
             id: "deleteContentEntityByExternalId", operation: .deleteContent, method: "delete", path: contentByExternalID,
-            summary: "Delete a learningContent by externalId, addressed as the entity", specRow: nil, successStatus: 204,
+            summary: "Delete a learningContent by externalId, addressed as the entity", successStatus: 204,
             source: .assumed("the docs print only the /$ref form; OData deletes an entity at its own URL"), exposure: .sdk),
         // The old beta update path, without the provider segment: served on /beta while ambiguity
         // updatePathWithoutProvider is lenient.
         APIEndpoint(
             id: "updateActivityWithoutProvider", operation: .updateActivity, method: "patch", path: globalActivities + activityByID,
-            summary: "Update a learningCourseActivity at the old beta path (no provider segment)", specRow: nil, successStatus: 204,
+            summary: "Update a learningCourseActivity at the old beta path (no provider segment)", successStatus: 204,
             source: Source(
                 "learn.microsoft.com/graph/api/learningcourseactivity-update?view=graph-rest-beta",
                 "\"HTTP request\" of the page's older version (docs-contrib commit 0626ecc3); ambiguity updatePathWithoutProvider"),
@@ -237,31 +234,31 @@ extension APIEndpoint {
     static let sdkEndpoints: [APIEndpoint] = [
         APIEndpoint(
             id: "getProviderActivity", operation: .getActivity, method: "get", path: providerActivities + activityByID,
-            summary: "Get a learningCourseActivity by id under its provider (SDK request builder)", specRow: nil, successStatus: 200,
+            summary: "Get a learningCourseActivity by id under its provider (SDK request builder)", successStatus: 200,
             source: sdk("learningProviders/{learningProvider-id}/learningCourseActivities/{learningCourseActivity-id}: GET, PATCH, DELETE"),
             exposure: .sdk),
         APIEndpoint(
             id: "updateActivityByExternalId", operation: .updateActivity, method: "patch", path: providerActivities + activityByExternalID,
-            summary: "Update a learningCourseActivity by its externalCourseActivityId (SDK request builder)", specRow: nil, successStatus: 204,
+            summary: "Update a learningCourseActivity by its externalCourseActivityId (SDK request builder)", successStatus: 204,
             source: sdk("learningProviders/{learningProvider-id}/learningCourseActivities(externalcourseActivityId=…): GET, PATCH, DELETE"),
             exposure: .sdk),
         APIEndpoint(
             id: "deleteActivityByExternalId", operation: .deleteActivity, method: "delete", path: providerActivities + activityByExternalID,
-            summary: "Delete a learningCourseActivity by its externalCourseActivityId (SDK request builder)", specRow: nil, successStatus: 204,
+            summary: "Delete a learningCourseActivity by its externalCourseActivityId (SDK request builder)", successStatus: 204,
             source: sdk("learningProviders/{learningProvider-id}/learningCourseActivities(externalcourseActivityId=…): GET, PATCH, DELETE"),
             exposure: .sdk),
         APIEndpoint(
             id: "getActivityByExternalIdWithoutProvider", operation: .getActivity, method: "get", path: globalActivities + activityByExternalID,
             summary: "Get a learningCourseActivity by its externalCourseActivityId, without the provider (SDK request builder)",
-            specRow: nil, successStatus: 200,
+            successStatus: 200,
             source: sdk("employeeExperience/learningCourseActivities(externalcourseActivityId=…) builder"), exposure: .sdk),
         APIEndpoint(
             id: "getUserActivityByExternalId", operation: .getActivity, method: "get", path: userActivities + activityByExternalID,
-            summary: "Get a user's learningCourseActivity by its externalCourseActivityId (SDK request builder)", specRow: nil, successStatus: 200,
+            summary: "Get a user's learningCourseActivity by its externalCourseActivityId (SDK request builder)", successStatus: 200,
             source: sdk("users/{user-id}/employeeExperience/learningCourseActivities(externalcourseActivityId=…): GET"), exposure: .sdk),
         APIEndpoint(
             id: "getMyActivityByExternalId", operation: .getActivity, method: "get", path: myActivities + activityByExternalID,
-            summary: "Get the signed-in user's learningCourseActivity by its externalCourseActivityId", specRow: nil, successStatus: 200,
+            summary: "Get the signed-in user's learningCourseActivity by its externalCourseActivityId", successStatus: 200,
             source: .assumed("by analogy with the SDK's users/{user-id} form of the alternate key; /me is the signed-in user"),
             exposure: .sdk),
     ]
@@ -275,7 +272,7 @@ extension APIEndpoint {
     ].map { id, operation, collection, what in
         APIEndpoint(
             id: id, operation: operation, method: "get", path: collection + count,
-            summary: "Count \(what) (text/plain)", specRow: nil, successStatus: 200,
+            summary: "Count \(what) (text/plain)", successStatus: 200,
             source: Source(
                 "learn.microsoft.com/graph/query-parameters",
                 "\"count parameter\": the /$count segment returns only the integer; the SDKs generate a Count request builder per collection"),
