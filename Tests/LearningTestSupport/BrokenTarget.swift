@@ -109,14 +109,18 @@ public final class BrokenTarget: @unchecked Sendable {
         let open = connections
         lock.unlock()
         guard !wasStopped else { return }
+        // Shut down, don't close: the accept loop may be inside poll/accept on this descriptor, and a closed number is
+        // reused at once by the next socket another test opens (a new target's listener), whose connections this
+        // loop would then accept and treat in its own mode (a reset-every-connection target reset another test's
+        // probe). The loop closes the listener when it sees the stop.
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
         for fd in open { shutdown(fd, Int32(SHUT_RDWR)) }
     }
 
     private var isStopped: Bool { lock.lock(); defer { lock.unlock() }; return stopped }
 
     private func acceptLoop() {
+        defer { close(listener) }
         while !isStopped {
             var entry = pollfd(fd: listener, events: Int16(POLLIN), revents: 0)
             guard poll(&entry, 1, 100) > 0 else { continue }
