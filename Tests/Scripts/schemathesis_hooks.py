@@ -183,6 +183,14 @@ def _activity_type(activity_id):
         return None
 
 
+def _negated(case):
+    """The path parameters Schemathesis made invalid on purpose (left as drawn)."""
+    try:
+        return {name for name, _ in negated_parameters(case._meta)}
+    except Exception:  # no metadata (an explicit example): nothing was negated on purpose
+        return set()
+
+
 def _match_activity_subtype(case, negated):
     """An update body of one subtype, addressed to a stored activity of the other: a docs-world activity of its own."""
     if case.method.upper() != "PATCH" or case.operation.path not in ACTIVITY_UPDATE_PATHS or "id" in negated:
@@ -207,10 +215,7 @@ def _match_activity_subtype(case, negated):
 def before_call(context, case, **kwargs):
     """Again just before sending: the fuzzing phase can put an id taken from an earlier response into the path after
     `map_case` ran (a CI run sent a self-initiated update to an assignment the run had created)."""
-    try:
-        negated = {name for name, _ in negated_parameters(case._meta)}
-    except Exception:  # no metadata (an explicit example): nothing was negated on purpose
-        negated = set()
+    negated = _negated(case)
     _match_activity_subtype(case, negated)
 
 
@@ -224,10 +229,7 @@ def before_add_examples(context, examples):
 def map_case(context, case):
     if not case.path_parameters:
         return case
-    try:
-        negated = {name for name, _ in negated_parameters(case._meta)}
-    except Exception:  # no metadata (an explicit example): nothing was negated on purpose
-        negated = set()
+    negated = _negated(case)
     seeded = SEEDED_PROVIDERS[_stable_hash(case) % len(SEEDED_PROVIDERS)]
     for name in PROVIDER_PARAMETERS:
         value = case.path_parameters.get(name)
