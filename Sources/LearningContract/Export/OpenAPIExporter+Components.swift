@@ -107,7 +107,7 @@ extension OpenAPIExporter {
             return ["type": type("array"), "items": ["type": "string"]]
         case .object(let typeName, let fields):
             var properties = JSONObject()
-            let nested = TypeModel.documented.first { $0.name == typeName }
+            let nested = documentedType("microsoft.graph." + typeName)
             for field in fields { properties[field.name] = .object(responseSchema(field, of: nested, rules: rules)) }
             return ["type": type("object"), "x-type": .string(typeName), "properties": .object(properties)]
         }
