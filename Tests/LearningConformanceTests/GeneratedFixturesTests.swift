@@ -67,14 +67,6 @@ import LearningFixtures
             "as for learningAssignment: null is accepted without naming the contradiction",
         "createActivity.learningSelfInitiatedCourse.status | status: null":
             "learningselfinitiatedcourse marks status Optional and nullable; the contract answers fieldInvalid",
-        "updateActivity.learningAssignment.assignerUserId | assignerUserId: an empty string":
-            "on update the contract checks emptiness of externalCourseActivityId but not of assignerUserId",
-        "updateActivity.learningAssignment.learnerUserId | learnerUserId: null":
-            "learnerUserId is not nullable (learningcourseactivity \"Properties\"); the contract answers null on update "
-            + "as the nonUpdatableFieldsInUpdate variant, but refuses a null assignmentType (also not nullable) as invalid",
-        "updateActivity.learningAssignment.learningContentId | learningContentId: null": "as for learnerUserId",
-        "updateActivity.learningSelfInitiatedCourse.learnerUserId | learnerUserId: null": "as for learnerUserId",
-        "updateActivity.learningSelfInitiatedCourse.learningContentId | learningContentId: null": "as for learnerUserId",
     ]
 
     /// Every step of every generated fixture: the docs' outcome (from the table) against the fixture's expectation

@@ -29,6 +29,14 @@ gets a docs-world activity of the body's subtype and its provider instead; ids t
 
 Explicit examples (the `examples` phase) don't go through `map_case`; `before_add_examples` applies the same mapping.
 
+One failure is not the API's: Schemathesis's use-after-free check (ST301) takes PATCH for a method that cannot create,
+but a learningContent PATCH is an upsert that creates the content when it is missing and answers 202 Accepted with it
+(learn.microsoft.com/graph/api/learningcontent-update?view=graph-rest-1.0, description: "If the specified learning
+content doesn't yet exist for the specified provider, this operation creates the metadata for the new content";
+"Response": 202 Accepted). So
+`filter_failure` drops exactly that: ST301 on a PATCH of a learningContent (by id or by externalId) that answered
+202. Every other ST301, and every other failure on those operations, stands.
+
 Environment: LEARNING_CONTRACT_BIN (the CLI that mints tokens), OPENAPI (the schema whose `security` is read),
 API_URL (the base URL Schemathesis tests, with the version segment), AUTH_CHOICE = hash (default: one allowed
 requirement per case) | first (always the first requirement listed), HOOK_TRACE=FILE (one JSON line per activity
@@ -63,6 +71,12 @@ SEEDED_ACTIVITIES = {
 ACTIVITY_ITEM_PATH = "/employeeExperience/learningProviders/{registrationId}/learningCourseActivities/{id}"
 # Beta's older update path without the provider (ambiguity updatePathWithoutProvider; only in openapi-beta.json).
 ACTIVITY_UPDATE_PATHS = {ACTIVITY_ITEM_PATH, "/employeeExperience/learningCourseActivities/{id}"}
+
+# upsertContent and upsertContentByExternalId: PATCH creates a missing content (202).
+CONTENT_UPSERT_PATHS = (
+    "/employeeExperience/learningProviders/{learningProviderId}/learningContents/{learningContentId}",
+    "/employeeExperience/learningProviders/{learningProviderId}/learningContents(externalId='{externalId}')",
+)
 
 PROVIDER_ITEM_PATHS = (
     "/employeeExperience/learningProviders/{learningProviderId}",
@@ -246,6 +260,14 @@ def before_call(context, case, **kwargs):
 @schemathesis.hook
 def after_call(context, case, response):
     _trace("after_call", case, status=response.status_code, answer=response.text[:200])
+
+
+@schemathesis.hook
+def filter_failure(context, failure, case, response):
+    """Keep every failure but ST301 on a learningContent upsert that created the content again (202)."""
+    upsert_recreated = (case.method.upper() == "PATCH" and case.operation.path in CONTENT_UPSERT_PATHS
+                        and response.status_code == 202)
+    return not (failure.code == "ST301" and upsert_recreated)
 
 
 @schemathesis.hook

@@ -214,14 +214,14 @@ extension RuleSet {
         fields: updateFields(of: .learningAssignment, [
             dateTimeOffset("assignedDateTime", updateTable("assignment", "assignedDateTime")),
             assignmentTypeField,
-            FieldRule(name: "assignerUserId", kind: .string, nullable: true, maxLength: idLength, source: updateTable("assignment", "(not listed)")),
+            FieldRule(name: "assignerUserId", kind: .string, nullable: true, nonEmpty: true, maxLength: idLength, source: updateTable("assignment", "(not listed)")),
             dateTimeOffset("completedDateTime", updateTable("assignment", "completedDateTime")),
             completionPercentage,
             dueDateTime,
             externalCourseActivityId,
             keyInUpdate,
-            FieldRule(name: "learnerUserId", kind: .string, nullable: true, maxLength: idLength, source: updateTable("assignment", "(not listed)")),
-            FieldRule(name: "learningContentId", kind: .string, nullable: true, maxLength: idLength, source: updateTable("assignment", "(not listed)")),
+            FieldRule(name: "learnerUserId", kind: .string, nullable: false, maxLength: idLength, source: updateTable("assignment", "(not listed); CSDL-v1 Nullable=false")),
+            FieldRule(name: "learningContentId", kind: .string, nullable: false, maxLength: idLength, source: updateTable("assignment", "(not listed); CSDL-v1 Nullable=false")),
             FieldRule(name: "learningProviderId", kind: .string, nullable: true, maxLength: idLength, source: updateTable("assignment", "(not listed)")),
             notes,
             status(
@@ -238,8 +238,8 @@ extension RuleSet {
             completionPercentage,
             externalCourseActivityId,
             keyInUpdate,
-            FieldRule(name: "learnerUserId", kind: .string, nullable: true, maxLength: idLength, source: updateTable("self-initiated", "(not listed)")),
-            FieldRule(name: "learningContentId", kind: .string, nullable: true, maxLength: idLength, source: updateTable("self-initiated", "(not listed)")),
+            FieldRule(name: "learnerUserId", kind: .string, nullable: false, maxLength: idLength, source: updateTable("self-initiated", "(not listed); CSDL-v1 Nullable=false")),
+            FieldRule(name: "learningContentId", kind: .string, nullable: false, maxLength: idLength, source: updateTable("self-initiated", "(not listed); CSDL-v1 Nullable=false")),
             FieldRule(name: "learningProviderId", kind: .string, nullable: true, maxLength: idLength, source: updateTable("self-initiated", "(not listed)")),
             dateTimeOffset("startedDateTime", updateTable("self-initiated", "startedDateTime (no marker)")),
             status(
