@@ -1,15 +1,43 @@
 /// The error table as data: every documented row (and the assumed Graph-wide ones), looked up by id.
 public struct ErrorCatalog: Codable, Sendable, Hashable {
-    public var rows: [ErrorRow]
+    public var rows: [ErrorRow] {
+        didSet { positions = Self.positions(of: rows) }
+    }
+    /// The position of each id's first row, so a lookup (every finding of every report) is not a search.
+    private var positions: [ErrorRow.ID: Int]
 
-    public init(rows: [ErrorRow] = ErrorRow.documented) { self.rows = rows }
+    public init(rows: [ErrorRow] = ErrorRow.documented) {
+        self.rows = rows
+        self.positions = Self.positions(of: rows)
+    }
+
+    private static func positions(of rows: [ErrorRow]) -> [ErrorRow.ID: Int] {
+        var positions: [ErrorRow.ID: Int] = [:]
+        for (position, row) in rows.enumerated() where positions[row.id] == nil { positions[row.id] = position }
+        return positions
+    }
+
+    private enum CodingKeys: String, CodingKey { case rows }
+
+    public init(from decoder: any Decoder) throws {
+        self.init(rows: try decoder.container(keyedBy: CodingKeys.self).decode([ErrorRow].self, forKey: .rows))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(rows, forKey: .rows)
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.rows == rhs.rows }
+    public func hash(into hasher: inout Hasher) { hasher.combine(rows) }
 
     public static let documented = ErrorCatalog()
 
     /// The row with `id`. Every `ErrorRow.ID` constant has a documented row (a test checks it); an id a custom
     /// catalog lacks gives its internal-server-error row, or a generic 500, rather than trapping.
     public subscript(id: ErrorRow.ID) -> ErrorRow {
-        rows.first { $0.id == id } ?? rows.first { $0.id == .internalServerError } ?? Self.missingRow(id)
+        if let position = positions[id] { return rows[position] }
+        return positions[.internalServerError].map { rows[$0] } ?? Self.missingRow(id)
     }
 
     private static func missingRow(_ id: ErrorRow.ID) -> ErrorRow {

@@ -45,7 +45,7 @@ extension FastValidator {
 
                 var validator = Validator(
                     rules: contract.rules, configuration: contract.configuration, catalog: contract.catalog, apiVersion: apiVersion,
-                    messageTemplates: contract.messageTemplates)
+                    texts: contract.reportTexts)
                 /// The value of a (first-appearing) member: from the tree the caller already read, else read from its bytes.
                 func materialize(_ member: FastMember) -> JSONValue? {
                     if let tree {
@@ -109,6 +109,7 @@ extension FastValidator {
                     validator.reportDuplicates(repeated, pointer: .root, prefix: "", ruleID: body?.id ?? operation.rawValue)
                 }
                 guard let body, let chosen else { return validator.finish(operation, body: nil) }
+                let texts = contract.reportTexts.bodies[chosen]
 
                 // Each field in rule order; a clean one (present and clean, or absent and optional) has nothing to say.
                 for position in body.fields.indices {
@@ -141,7 +142,7 @@ extension FastValidator {
                         guard let value = materialize(members[firstOfSlot[slot]]) else { return nil }
                         object.members.append(JSONObject.Member(key: alias.name, value: value))
                     }
-                    validator.checkField(rule, in: MemberIndex(object), pointer: .root, prefix: "", body: body)
+                    validator.checkField(rule, texts: texts.fields[position], in: MemberIndex(object), body: body, subtype: texts.subtype)
                 }
 
                 // Names no rule has, once each, in order (annotations are allowed).
@@ -152,7 +153,9 @@ extension FastValidator {
                         var seenBefore = false
                         for j in 0..<i where sameName(members[j], member) { seenBefore = true; break }
                         if seenBefore { continue }
-                        validator.reportUnknown(key(member), pointer: .root, prefix: "", body: body, fields: body.fields, topLevel: true)
+                        validator.reportUnknown(
+                            key(member), pointer: .root, prefix: "", body: body, subtype: texts.subtype, fields: body.fields,
+                            lowercasedNames: texts.lowercasedNames, topLevel: true)
                     }
                 }
                 return validator.finish(operation, body: body)

@@ -1,0 +1,146 @@
+/// The fixed texts of every finding a report can hold, built once per rule set and catalog (`Contract.init`): for
+/// each field of each body its pointer, dotted name, rule ids, Graph messages and the details that quote nothing
+/// of the payload. A finding then shares these strings instead of concatenating them for every payload; only what
+/// quotes the payload (a value, a count, an unknown name) is built per finding. The `Validator` takes every such
+/// text from here, on the tree path and the compiled path alike, so the texts are written once.
+final class ReportTexts: Sendable {
+    /// Per body of `RuleSet.bodies`, in order.
+    let bodies: [Body]
+    /// The position in `bodies` of each body id (the first body with that id).
+    private let positions: [String: Int]
+
+    init(rules: RuleSet, catalog: ErrorCatalog) {
+        bodies = rules.bodies.map { Body($0, catalog: catalog) }
+        var positions: [String: Int] = [:]
+        for (position, body) in rules.bodies.enumerated() where positions[body.id] == nil { positions[body.id] = position }
+        self.positions = positions
+    }
+
+    /// The texts of the body rule `body` (found by its id).
+    func body(_ body: BodyRule) -> Body? { positions[body.id].map { bodies[$0] } }
+
+    /// One body rule's texts.
+    final class Body: Sendable {
+        let fields: [Field]
+        /// The subtype as a finding names it (`learningAssignment`, the last part of `@odata.type`), or "this body".
+        let subtype: String
+        /// The fields' names lowercased, for "did you mean" (property names are case-sensitive).
+        let lowercasedNames: [String]
+
+        init(_ body: BodyRule, catalog: ErrorCatalog) {
+            fields = body.fields.map { Field($0, parent: .root, prefix: "", bodyID: body.id, catalog: catalog) }
+            subtype = body.odataType.flatMap { $0.split(separator: ".").last.map(String.init) } ?? "this body"
+            lowercasedNames = body.fields.map { $0.name.lowercased() }
+        }
+    }
+
+    /// One field's texts, and those of the fields of its object kind.
+    final class Field: Sendable {
+        /// The checks a rule id names (`createActivity.learningAssignment.completionPercentage.range`).
+        enum Check: Int, CaseIterable {
+            case required, nullable, type, range, enumeration, format, nonEmpty, maxLength, items, presence, alias
+
+            var suffix: String {
+                switch self {
+                case .required: ".required"
+                case .nullable: ".nullable"
+                case .type: ".type"
+                case .range: ".range"
+                case .enumeration: ".enum"
+                case .format: ".format"
+                case .nonEmpty: ".nonEmpty"
+                case .maxLength: ".maxLength"
+                case .items: ".items"
+                case .presence: ".presence"
+                case .alias: ".alias"
+                }
+            }
+        }
+
+        /// The object the field is in, and the field's own place in it.
+        let parent: JSONPointer
+        let pointer: JSONPointer
+        /// The name as Graph's messages name it (`dueDateTime.dateTime`).
+        let dotted: String
+        /// The rule id of the field, then one per check (`Check`).
+        let ruleID: String
+        private let ruleIDs: [String]
+        /// `FieldKind.summary` of the rule's kind.
+        let summary: String
+        /// The rows a field's finding maps to, with their messages for this field (`fieldTooLong` with its limit).
+        private let messages: [(row: ErrorRow.ID, message: String)]
+        /// The message of a property that may not be sent (a disputed presence), with the reason after it.
+        let presenceMessage: String?
+        /// Details that quote nothing of the payload.
+        let requiredDetail: String
+        let disputedRequiredDetail: String
+        let nullRequiredDetail: String
+        let nullableDetail: String
+        let presenceDetail: String?
+        let emptyDetail: String
+        let emptyDateDetail: String
+        /// For an enumeration: its values lowercased, for "did you mean" (enum values are case-sensitive).
+        let lowercasedValues: [String]
+        /// For an object kind: its fields' texts, and their names lowercased.
+        let nested: [Field]
+        let lowercasedNestedNames: [String]
+
+        init(_ rule: FieldRule, parent: JSONPointer, prefix: String, bodyID: String, catalog: ErrorCatalog) {
+            self.parent = parent
+            pointer = parent.appending(rule.name)
+            let dotted = prefix.isEmpty ? rule.name : prefix + "." + rule.name
+            self.dotted = dotted
+            ruleID = bodyID + "." + dotted
+            ruleIDs = Check.allCases.map { bodyID + "." + dotted + $0.suffix }
+            summary = rule.kind.summary
+            let rows: [ErrorRow.ID] = [.fieldInvalid, .fieldRequired, .fieldEmpty, .fieldTooLong]
+            messages = rows.map { row in
+                let slots = row == .fieldTooLong ? rule.maxLength.map { ["expectedLength": String($0.value)] } ?? [:] : [:]
+                return (row, Validator.render(catalog[row].messageTemplate, field: dotted, slots: slots))
+            }
+            requiredDetail = "\(dotted) is required: \(summary)"
+            disputedRequiredDetail = "\(dotted) is required by the docs' tables, though an example omits it"
+            nullRequiredDetail = "\(dotted) is required and can't be null"
+            nullableDetail = "\(dotted) can't be null: \(summary)"
+            emptyDetail = "\(dotted) shouldn't be empty"
+            emptyDateDetail = "\(dotted) is empty"
+            if case .disputedPresent(let ambiguity) = rule.presence {
+                presenceDetail = ambiguity == .nonUpdatableFieldsInUpdate
+                    ? "\(dotted) is not an updatable property (the update example sends it anyway)"
+                    : ambiguity == .serverGeneratedFieldsInCreate
+                        ? "\(dotted) is set by the service, not by the request body"
+                        : "\(dotted) is not a property of this subtype in the metadata"
+                // The message names the reason after the documented "Input field {fieldName} is invalid": the value
+                // may be valid, it is the property that may not be sent.
+                let reason = ambiguity == .nonUpdatableFieldsInUpdate ? "it is not an updatable property"
+                    : ambiguity == .serverGeneratedFieldsInCreate ? "it is set by the service" : nil
+                let invalid = messages[0].message
+                presenceMessage = reason.map { invalid + ": " + $0 } ?? invalid
+            } else {
+                presenceDetail = nil
+                presenceMessage = nil
+            }
+            if case .enumeration(_, let allowed) = rule.kind {
+                lowercasedValues = allowed.map { $0.lowercased() }
+            } else {
+                lowercasedValues = []
+            }
+            if case .object(_, let fields) = rule.kind {
+                let pointer = parent.appending(rule.name)
+                nested = fields.map { Field($0, parent: pointer, prefix: dotted, bodyID: bodyID, catalog: catalog) }
+                lowercasedNestedNames = fields.map { $0.name.lowercased() }
+            } else {
+                nested = []
+                lowercasedNestedNames = []
+            }
+        }
+
+        func ruleID(_ check: Check) -> String { ruleIDs[check.rawValue] }
+
+        /// The message of a finding of this field that maps to `row`.
+        func message(_ row: ErrorRow.ID, catalog: ErrorCatalog) -> String {
+            for entry in messages where entry.row == row { return entry.message }
+            return Validator.render(catalog[row].messageTemplate, field: dotted, slots: [:])
+        }
+    }
+}
