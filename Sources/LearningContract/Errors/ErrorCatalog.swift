@@ -40,6 +40,12 @@ public struct ErrorCatalog: Codable, Sendable, Hashable {
         return positions[.internalServerError].map { rows[$0] } ?? Self.missingRow(id)
     }
 
+    /// `self[id].code`, without copying the row.
+    public func code(_ id: ErrorRow.ID) -> String {
+        if let position = positions[id] ?? positions[.internalServerError] { return rows[position].code }
+        return Self.missingRow(id).code
+    }
+
     private static func missingRow(_ id: ErrorRow.ID) -> ErrorRow {
         ErrorRow(
             id: id, scenario: "Row missing from this catalog", status: 500, code: "internalServerError",

@@ -79,6 +79,8 @@ final class ReportTexts: Sendable {
         let presenceDetail: String?
         let emptyDetail: String
         let emptyDateDetail: String
+        /// What follows the length in a too-long finding's detail: the limit and its source.
+        let tooLongDetailTail: String
         /// For an enumeration: its values lowercased, for "did you mean" (enum values are case-sensitive).
         let lowercasedValues: [String]
         /// For an object kind: its fields' texts, and their names lowercased.
@@ -104,6 +106,7 @@ final class ReportTexts: Sendable {
             nullableDetail = "\(dotted) can't be null: \(summary)"
             emptyDetail = "\(dotted) shouldn't be empty"
             emptyDateDetail = "\(dotted) is empty"
+            tooLongDetailTail = rule.maxLength.map { " characters (Unicode scalars); the limit is \($0.value) (\($0.source))" } ?? ""
             if case .disputedPresent(let ambiguity) = rule.presence {
                 presenceDetail = ambiguity == .nonUpdatableFieldsInUpdate
                     ? "\(dotted) is not an updatable property (the update example sends it anyway)"

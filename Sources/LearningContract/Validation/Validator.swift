@@ -124,7 +124,10 @@ struct Validator {
         prefix: String, body: BodyRule, subtype: String, topLevel: Bool
     ) {
         for position in fields.indices {
-            checkField(fields[position], texts: texts[position], in: index, body: body, subtype: subtype)
+            let rule = fields[position]
+            checkField(
+                rule, texts: texts[position], value: index.value(rule.name), alias: { index.value(rule.aliases[$0].name) }, body: body,
+                subtype: subtype)
         }
         for (position, member) in index.members.enumerated() where !Self.isKnown(member.key, fields: fields, topLevel: topLevel) {
             if Self.isAnnotation(member.key) { continue }
@@ -159,13 +162,18 @@ struct Validator {
         return fields.contains { ExactKey.same($0.name, key) || $0.aliases.contains { ExactKey.same($0.name, key) } }
     }
 
-    /// Checks one field of `object` against `rule`; `texts` are the field's texts (`ReportTexts.Field`), `subtype`
-    /// the body's subtype as a finding names it.
-    mutating func checkField(_ rule: FieldRule, texts: ReportTexts.Field, in object: MemberIndex, body: BodyRule, subtype: String) {
+    /// Checks one field against `rule`: `value` is the (first) member with the rule's name, `alias(i)` the one with
+    /// the name of `rule.aliases[i]`, each nil when absent. `texts` are the field's texts (`ReportTexts.Field`),
+    /// `subtype` the body's subtype as a finding names it.
+    mutating func checkField(
+        _ rule: FieldRule, texts: ReportTexts.Field, value: JSONValue?, alias aliasValue: (Int) -> JSONValue?, body: BodyRule,
+        subtype: String
+    ) {
         var location = FieldLocation(texts: texts)
-        var value = object.value(rule.name)
+        var value = value
         // Other spellings of the name (ambiguity externalCourseActivityIdSpelling).
-        for alias in rule.aliases where object.first(alias.name) != nil {
+        for (position, alias) in rule.aliases.enumerated() {
+            guard let sent = aliasValue(position) else { continue }
             if value != nil {
                 report(.duplicateKey, at: texts.parent.appending(alias.name), field: texts.dotted,
                        detail: "both \"\(rule.name)\" and \"\(alias.name)\" are present; send one", ruleID: texts.ruleID(.alias),
@@ -173,7 +181,7 @@ struct Validator {
                 return
             }
             location.key = alias.name
-            value = object.value(alias.name)
+            value = sent
             report(.invalidValue, at: texts.parent.appending(alias.name), field: texts.dotted,
                    detail: "\"\(alias.name)\" is the metadata spelling; the docs' newest pages send \"\(rule.name)\"",
                    ruleID: texts.ruleID(.alias), source: rule.source, row: .fieldInvalid,
@@ -347,7 +355,7 @@ struct Validator {
             let length = Self.scalarCount(text)
             if length > limit.value {
                 return Failure(kind: .tooLong, pointer: location.pointer,
-                               detail: "\(texts.dotted) is \(length) characters (Unicode scalars); the limit is \(limit.value) (\(limit.source))",
+                               detail: texts.dotted + " is " + String(length) + texts.tooLongDetailTail,
                                check: .maxLength, source: limit.source, row: .fieldTooLong)
             }
         }
