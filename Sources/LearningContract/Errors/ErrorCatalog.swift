@@ -4,11 +4,23 @@ public struct ErrorCatalog: Codable, Sendable, Hashable {
         didSet { positions = Self.positions(of: rows) }
     }
     /// The position of each id's first row, so a lookup (every finding of every report) is not a search.
-    private var positions: [ErrorRow.ID: Int]
+    private var positions: [ErrorRow.ID: Int] {
+        didSet { fieldCodes = Self.fieldCodes(rows, positions) }
+    }
+    /// The codes of the rows a field's finding maps to, looked up without hashing (every report's error lists them).
+    private var fieldCodes: [(id: ErrorRow.ID, code: String)]
 
     public init(rows: [ErrorRow] = ErrorRow.documented) {
         self.rows = rows
-        self.positions = Self.positions(of: rows)
+        let positions = Self.positions(of: rows)
+        self.positions = positions
+        self.fieldCodes = Self.fieldCodes(rows, positions)
+    }
+
+    private static func fieldCodes(_ rows: [ErrorRow], _ positions: [ErrorRow.ID: Int]) -> [(id: ErrorRow.ID, code: String)] {
+        [ErrorRow.ID.fieldInvalid, .fieldRequired, .fieldEmpty, .fieldTooLong, .multipleFieldValidations].compactMap { id in
+            positions[id].map { (id, rows[$0].code) }
+        }
     }
 
     private static func positions(of rows: [ErrorRow]) -> [ErrorRow.ID: Int] {
@@ -42,6 +54,7 @@ public struct ErrorCatalog: Codable, Sendable, Hashable {
 
     /// `self[id].code`, without copying the row.
     public func code(_ id: ErrorRow.ID) -> String {
+        for entry in fieldCodes where entry.id == id { return entry.code }
         if let position = positions[id] ?? positions[.internalServerError] { return rows[position].code }
         return Self.missingRow(id).code
     }

@@ -161,7 +161,7 @@ extension FastValidator {
                             if seenBefore { continue }
                             validator.reportUnknown(
                                 key(member), pointer: .root, prefix: "", body: body, subtype: texts.subtype, fields: body.fields,
-                                lowercasedNames: texts.lowercasedNames, topLevel: true)
+                                lowercasedNames: texts.lowercasedNames, topLevel: true, bodyTexts: texts)
                         }
                     }
                     return validator.finish(operation, body: body)

@@ -8,12 +8,62 @@ final class ReportTexts: Sendable {
     let bodies: [Body]
     /// The position in `bodies` of each body id (the first body with that id).
     private let positions: [String: Int]
+    /// Per operation with a body: the texts of its `@odata.type` findings.
+    private let subtypes: [Operation: Subtype]
+    /// The templates of the rows a finding about a name no field has maps to (an unknown or repeated name), each cut
+    /// around its one `{fieldName}`: the message is the text before, the name, the text after.
+    private let nameTemplates: [(row: ErrorRow.ID, before: String, after: String)]
 
     init(rules: RuleSet, catalog: ErrorCatalog) {
         bodies = rules.bodies.map { Body($0, catalog: catalog) }
         var positions: [String: Int] = [:]
         for (position, body) in rules.bodies.enumerated() where positions[body.id] == nil { positions[body.id] = position }
         self.positions = positions
+        var subtypes: [Operation: Subtype] = [:]
+        for operation in Operation.allCases where operation.hasRequestBody {
+            subtypes[operation] = Subtype(operation: operation, bodies: rules.bodies(for: operation), catalog: catalog)
+        }
+        self.subtypes = subtypes
+        nameTemplates = [ErrorRow.ID.fieldInvalid, .fieldRequired].compactMap { row in
+            let template = catalog[row].messageTemplate
+            guard ErrorRow.slots(in: template) == ["fieldName"], let range = template.firstRange(of: "{fieldName}") else { return nil }
+            return (row, String(template[..<range.lowerBound]), String(template[range.upperBound...]))
+        }
+    }
+
+    /// The message of a finding that maps to `row`, for `field` (`{fieldName}`; no other slot).
+    func message(_ row: ErrorRow.ID, field: String, catalog: ErrorCatalog) -> String {
+        for entry in nameTemplates where entry.row == row { return entry.before + field + entry.after }
+        return Validator.render(catalog[row].messageTemplate, field: field, slots: [:])
+    }
+
+    /// The texts of `operation`'s `@odata.type` findings, for its `bodies` (`RuleSet.bodies(for:)`).
+    func subtype(_ operation: Operation, bodies: [BodyRule], catalog: ErrorCatalog) -> Subtype {
+        subtypes[operation] ?? Subtype(operation: operation, bodies: bodies, catalog: catalog)
+    }
+
+    /// The fixed texts of the findings about a body's `@odata.type` (`Validator.selectSubtype`).
+    final class Subtype: Sendable {
+        /// The subtypes' `@odata.type` values, and the same lowercased.
+        let types: [String]
+        let lowercasedTypes: [String]
+        let typesJoinedByOr: String
+        let typesJoinedByComma: String
+        /// `{operation}.@odata.type`.
+        let ruleID: String
+        let pointer = JSONPointer([Validator.discriminator])
+        let requiredMessage: String
+        let invalidMessage: String
+
+        init(operation: Operation, bodies: [BodyRule], catalog: ErrorCatalog) {
+            types = bodies.compactMap(\.odataType)
+            lowercasedTypes = types.map { $0.lowercased() }
+            typesJoinedByOr = types.joined(separator: " or ")
+            typesJoinedByComma = types.joined(separator: ", ")
+            ruleID = "\(operation.rawValue).@odata.type"
+            requiredMessage = Validator.render(catalog[.fieldRequired].messageTemplate, field: Validator.discriminator, slots: [:])
+            invalidMessage = Validator.render(catalog[.fieldInvalid].messageTemplate, field: Validator.discriminator, slots: [:])
+        }
     }
 
     /// The texts of the body rule `body` (found by its id).
@@ -26,11 +76,33 @@ final class ReportTexts: Sendable {
         let subtype: String
         /// The fields' names lowercased, for "did you mean" (property names are case-sensitive).
         let lowercasedNames: [String]
+        /// The finding of each other subtype's property sent at the top level (`BodyRule.otherSubtypeFields`).
+        let otherSubtypeFindings: [String: OtherSubtypeFinding]
+
+        /// A property of another subtype: where it is, what it is, and the finding's texts.
+        struct OtherSubtypeFinding: Sendable {
+            let key: String
+            let pointer: JSONPointer
+            let detail: String
+            let source: Source
+            let ruleID: String
+            let message: String
+        }
 
         init(_ body: BodyRule, catalog: ErrorCatalog) {
             fields = body.fields.map { Field($0, parent: .root, prefix: "", bodyID: body.id, catalog: catalog) }
-            subtype = body.odataType.flatMap { $0.split(separator: ".").last.map(String.init) } ?? "this body"
+            let subtype = body.odataType.flatMap { $0.split(separator: ".").last.map(String.init) } ?? "this body"
+            self.subtype = subtype
             lowercasedNames = body.fields.map { $0.name.lowercased() }
+            var findings: [String: OtherSubtypeFinding] = [:]
+            for (key, owner) in body.otherSubtypeFields {
+                findings[key] = OtherSubtypeFinding(
+                    key: key, pointer: JSONPointer([key]), detail: "\"\(key)\" belongs to \(owner), not to \(subtype)",
+                    source: Source("CSDL-v1", "EntityType \(owner) defines \(key); \(subtype) does not"),
+                    ruleID: body.id + "." + key + ".unknown",
+                    message: Validator.render(catalog[.fieldInvalid].messageTemplate, field: key, slots: [:]))
+            }
+            otherSubtypeFindings = findings
         }
     }
 

@@ -52,7 +52,7 @@ struct Validator {
             let bodyTexts = texts.body(chosen) ?? ReportTexts.Body(chosen, catalog: catalog)
             checkObject(
                 index, fields: chosen.fields, texts: bodyTexts.fields, lowercasedNames: bodyTexts.lowercasedNames, pointer: .root,
-                prefix: "", body: chosen, subtype: bodyTexts.subtype, topLevel: true)
+                prefix: "", body: chosen, subtype: bodyTexts.subtype, topLevel: true, bodyTexts: bodyTexts)
         }
         return finish(operation, body: chosen)
     }
@@ -68,31 +68,34 @@ struct Validator {
     /// Picks the body rule by `@odata.type` (learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0, Request body (@odata.type selects the type); learn.microsoft.com/graph/api/resources/learningassignment?view=graph-rest-1.0, Properties table, row @odata.type; learn.microsoft.com/graph/api/learningcourseactivity-update?view=graph-rest-1.0, Request body (@odata.type states the type; status Required)). Without a usable one no field can be judged,
     /// so the report says only that.
     mutating func selectSubtype(_ object: MemberIndex, bodies: [BodyRule], operation: Operation) -> BodyRule? {
-        let types = bodies.compactMap(\.odataType)
-        let ruleID = "\(operation.rawValue).@odata.type"
+        let subtype = texts.subtype(operation, bodies: bodies, catalog: catalog)
+        let types = subtype.types
+        let ruleID = subtype.ruleID
         let source = Source("CREATE-v1", "\"@odata.type selects the type\"; RES-LA-v1 and RES-LSIC-v1 mark @odata.type Required")
         guard let value = object.value(Self.discriminator) else {
-            report(.required, at: JSONPointer([Self.discriminator]), field: Self.discriminator,
-                   detail: "@odata.type is required and selects the subtype: \(types.joined(separator: " or "))",
-                   ruleID: ruleID + ".required", source: source, row: .fieldRequired)
+            report(.required, at: subtype.pointer, field: Self.discriminator,
+                   detail: "@odata.type is required and selects the subtype: " + subtype.typesJoinedByOr,
+                   ruleID: ruleID + ".required", source: source, row: .fieldRequired, message: subtype.requiredMessage)
             return nil
         }
         guard case .string(let text) = value else {
-            report(.invalidType, at: JSONPointer([Self.discriminator]), field: Self.discriminator,
-                   detail: "expected a string (\(types.joined(separator: " or "))), got \(value.typeName)",
-                   ruleID: ruleID + ".type", source: source, row: .fieldInvalid)
+            report(.invalidType, at: subtype.pointer, field: Self.discriminator,
+                   detail: "expected a string (\(subtype.typesJoinedByOr)), got \(value.typeName)",
+                   ruleID: ruleID + ".type", source: source, row: .fieldInvalid, message: subtype.invalidMessage)
             return nil
         }
         if let body = bodies.first(where: { $0.odataType.map { ExactKey.same($0, text) } ?? false }) { return body }
         var hint = ""
-        if let match = types.first(where: { $0.dropFirst() == text || $0.lowercased() == text.lowercased() }) {
+        let lowercasedText = text.lowercased()
+        if let match = types.indices.first(where: { types[$0].dropFirst() == text || subtype.lowercasedTypes[$0] == lowercasedText })
+            .map({ types[$0] }) {
             hint = "; did you mean \"\(match)\"? (the leading # and the casing matter)"
         } else if text.hasSuffix("learningSelfInitiated") {
             hint = "; the type is learningSelfInitiatedCourse (the docs' prose says \"learningSelfInitiated\", learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0 prose says learningSelfInitiated; the type is learningSelfInitiatedCourse (graph.microsoft.com/v1.0/$metadata))"
         }
-        report(.invalidValue, at: JSONPointer([Self.discriminator]), field: Self.discriminator,
-               detail: "\"\(text)\" is not one of \(types.joined(separator: ", "))" + hint,
-               ruleID: ruleID + ".value", source: source, row: .fieldInvalid)
+        report(.invalidValue, at: subtype.pointer, field: Self.discriminator,
+               detail: "\"\(text)\" is not one of \(subtype.typesJoinedByComma)" + hint,
+               ruleID: ruleID + ".value", source: source, row: .fieldInvalid, message: subtype.invalidMessage)
         return nil
     }
 
@@ -121,7 +124,7 @@ struct Validator {
     /// `texts` and `lowercasedNames`: the fields' texts and lowercased names (`ReportTexts`), in the order of `fields`.
     private mutating func checkObject(
         _ index: MemberIndex, fields: [FieldRule], texts: [ReportTexts.Field], lowercasedNames: [String], pointer: JSONPointer,
-        prefix: String, body: BodyRule, subtype: String, topLevel: Bool
+        prefix: String, body: BodyRule, subtype: String, topLevel: Bool, bodyTexts: ReportTexts.Body? = nil
     ) {
         for position in fields.indices {
             let rule = fields[position]
@@ -134,7 +137,7 @@ struct Validator {
             guard rules.unknownProperties == .reject, index.first(member.key) == position else { continue }  // once per name
             reportUnknown(
                 member.key, pointer: pointer, prefix: prefix, body: body, subtype: subtype, fields: fields,
-                lowercasedNames: lowercasedNames, topLevel: topLevel)
+                lowercasedNames: lowercasedNames, topLevel: topLevel, bodyTexts: bodyTexts)
         }
     }
 
@@ -142,8 +145,14 @@ struct Validator {
     /// `subtype`: the body's subtype as a finding names it; `lowercasedNames`: the names of `fields`, lowercased.
     mutating func reportUnknown(
         _ key: String, pointer: JSONPointer, prefix: String, body: BodyRule, subtype: String, fields: [FieldRule],
-        lowercasedNames: [String], topLevel: Bool
+        lowercasedNames: [String], topLevel: Bool, bodyTexts: ReportTexts.Body? = nil
     ) {
+        // Another subtype's property at the top level: every text of its finding is fixed (`ReportTexts.Body`).
+        if topLevel, pointer.tokens.isEmpty, let found = bodyTexts?.otherSubtypeFindings[key], ExactKey.same(found.key, key) {
+            report(.unknownProperty, at: found.pointer, field: key, detail: found.detail, ruleID: found.ruleID, source: found.source,
+                   row: .fieldInvalid, message: found.message)
+            return
+        }
         let field = dotted(prefix, key)
         var detail = "\"\(key)\" is not a property of this body"
         var source = Source.assumed("the docs never say; Graph rejects properties its types don't define (policy unknownProperties=reject)")
@@ -380,13 +389,16 @@ struct Validator {
         _ kind: Violation.Kind, at pointer: JSONPointer, field: String, detail: String, ruleID: String, source: Source,
         row: ErrorRow.ID, message: String? = nil, ambiguity: Ambiguity.ID? = nil
     ) {
-        let violation = Violation(
-            pointer: pointer, field: field, kind: kind, detail: detail, ruleID: ruleID, source: source, errorRow: row,
-            message: message ?? Self.render(catalog[row].messageTemplate, field: field, slots: [:]), ambiguity: ambiguity)
+        let message = message ?? texts.message(row, field: field, catalog: catalog)
+        // Built where it is stored (a violation held in a local and then appended is copied, field by field).
         if let ambiguity, configuration.strictness(for: ambiguity) == .lenient {
-            variants.append(violation)
+            variants.append(Violation(
+                pointer: pointer, field: field, kind: kind, detail: detail, ruleID: ruleID, source: source, errorRow: row,
+                message: message, ambiguity: ambiguity))
         } else {
-            violations.append(violation)
+            violations.append(Violation(
+                pointer: pointer, field: field, kind: kind, detail: detail, ruleID: ruleID, source: source, errorRow: row,
+                message: message, ambiguity: ambiguity))
         }
     }
 
