@@ -57,7 +57,9 @@ struct Validator {
         return finish(operation, body: chosen)
     }
 
-    func finish(_ operation: Operation, body: BodyRule?) -> ValidationReport {
+    /// The report of what was found. `mutating` only so that a caller holding the validator in a closure's capture
+    /// doesn't copy the whole validator to call it (it changes nothing).
+    mutating func finish(_ operation: Operation, body: BodyRule?) -> ValidationReport {
         ValidationReport(
             operation: operation, apiVersion: apiVersion, bodyRule: body?.id, odataType: body?.odataType,
             violations: violations, variants: variants, catalog: catalog)
