@@ -43,9 +43,15 @@ extension FastValidator {
                 var recorded = candidates.count == 1 ? candidates[0] : (guessBody(base, count, candidates) ?? candidates[0])
                 guard var memberCount = record(recorded) else { return nil }
 
-                var validator = Validator(
-                    rules: contract.rules, configuration: contract.configuration, catalog: contract.catalog, apiVersion: apiVersion,
-                    texts: contract.reportTexts)
+                // Made at the first finding: a body without any (a valid one) needs no validator.
+                var made: Validator?
+                func makeValidator() {
+                    if made == nil {
+                        made = Validator(
+                            rules: contract.rules, configuration: contract.configuration, catalog: contract.catalog,
+                            apiVersion: apiVersion, texts: contract.reportTexts)
+                    }
+                }
                 /// The value of a (first-appearing) member: from the tree the caller already read, else from its bytes.
                 func materialize(_ member: FastMember) -> JSONValue? {
                     if let tree {
@@ -85,7 +91,8 @@ extension FastValidator {
                             object.members.append(JSONObject.Member(key: Validator.discriminator, value: value))
                         }
                         let bodies = candidates.map { contract.rules.bodies[$0] }
-                        _ = validator.selectSubtype(MemberIndex(object), bodies: bodies, operation: operation)
+                        makeValidator()
+                        _ = made!.selectSubtype(MemberIndex(object), bodies: bodies, operation: operation)
                     }
                 }
                 let body = chosen.map { contract.rules.bodies[$0] }
@@ -109,9 +116,13 @@ extension FastValidator {
                         }
                     }
                     if !repeated.isEmpty {
-                        validator.reportDuplicates(repeated, pointer: .root, prefix: "", ruleID: body?.id ?? operation.rawValue)
+                        makeValidator()
+                        made!.reportDuplicates(repeated, pointer: .root, prefix: "", ruleID: body?.id ?? operation.rawValue)
                     }
-                    guard let body, let chosen else { return validator.finish(operation, body: nil) }
+                    guard let body, let chosen else {
+                        makeValidator()
+                        return made!.finish(operation, body: nil)
+                    }
                     let texts = contract.reportTexts.bodies[chosen]
 
                     // Each field in rule order; a clean one (present and clean, or absent and optional) has nothing to say.
@@ -146,7 +157,8 @@ extension FastValidator {
                             guard let read = materialize(members[firstOfSlot[slot]]) else { return nil }
                             aliasValues.append(read)
                         }
-                        validator.checkField(
+                        makeValidator()
+                        made!.checkField(
                             body.fields[position], texts: texts.fields[position], value: value,
                             alias: { $0 < aliasValues.count ? aliasValues[$0] : nil }, body: body, subtype: texts.subtype)
                     }
@@ -159,12 +171,18 @@ extension FastValidator {
                             var seenBefore = false
                             for j in 0..<i where sameName(members[j], member) { seenBefore = true; break }
                             if seenBefore { continue }
-                            validator.reportUnknown(
+                            makeValidator()
+                            made!.reportUnknown(
                                 key(member), pointer: .root, prefix: "", body: body, subtype: texts.subtype, fields: body.fields,
                                 lowercasedNames: texts.lowercasedNames, topLevel: true, bodyTexts: texts)
                         }
                     }
-                    return validator.finish(operation, body: body)
+                    if made == nil {
+                        return ValidationReport(
+                            operation: operation, apiVersion: apiVersion, bodyRule: body.id, odataType: body.odataType, violations: [],
+                            variants: [], catalog: contract.catalog)
+                    }
+                    return made!.finish(operation, body: body)
                 }
             }
         }
