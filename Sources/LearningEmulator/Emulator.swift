@@ -26,7 +26,7 @@ public final class Emulator: Sendable {
     let reader = JSONReader()
     /// The contract's rules compiled once for `validateFast`.
     let fastValidator: FastValidator
-    let ids = IDGenerator()
+    let ids: IDGenerator
     /// The port the server bound (set by `EmulatorServer.start()`), for base URLs of requests without `Host`.
     let boundPort = LockedValue<Int?>(nil)
     /// Permissions per operation under this configuration, from the contract's one table (`OperationPermission`).
@@ -34,6 +34,7 @@ public final class Emulator: Sendable {
 
     public init(configuration: EmulatorConfiguration = EmulatorConfiguration()) {
         self.configuration = configuration
+        self.ids = IDGenerator(seed: configuration.idSeed)
         self.contract = Contract(configuration: configuration.contract)
         self.faults = FaultInjector(configuration.faults)
         self.fastValidator = FastValidator(contract: contract)

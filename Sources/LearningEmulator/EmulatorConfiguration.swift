@@ -27,6 +27,9 @@ public struct EmulatorConfiguration: Sendable {
     public var initialStates: [ExactKey: EmulatorState]
     /// Who may use `/_emulator` (default: loopback `Host` only, no secret).
     public var admin: AdminAccess = .loopbackOnly
+    /// Seed of the ids the emulator mints (created entities, `request-id`), `--id-seed`: the same requests in the same
+    /// order get the same ids, so a fuzzer's run can be repeated. `nil`: seeded from the system generator.
+    public var idSeed: UInt64?
 
     public init(host: String = "127.0.0.1", port: Int = 0, seed: Seed = .docs, contract: ContractConfiguration = .default,
                 faults: [FaultRule] = [], pageSize: Int = 100, publicBaseURL: String? = nil,

@@ -26,9 +26,10 @@ final class ForwardingProxy: Sendable {
     private let server: HTTPServer
     let baseURL: URL
 
-    /// Starts `serve` (the docs world in the default tenant) and the proxy in front of it, both on loopback.
-    init(mistake: Mistake? = nil) throws {
-        let serve = try EmulatorServer(configuration: EmulatorConfiguration(host: "127.0.0.1", port: 0))
+    /// Starts `serve` (the docs world in the default tenant, read with `contract`) and the proxy in front of it,
+    /// both on loopback.
+    init(mistake: Mistake? = nil, contract: ContractConfiguration = .default) throws {
+        let serve = try EmulatorServer(configuration: EmulatorConfiguration(host: "127.0.0.1", port: 0, contract: contract))
         try serve.start()
         let emulator = serve.emulator
         let server = HTTPServer(configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0)) { request in
@@ -93,14 +94,18 @@ final class ForwardingProxy: Sendable {
     }
 
     /// The target profile a user of this target writes (ids of things that exist there).
-    func profileFile() throws -> URL {
-        let profile: JSONValue = [
+    func profileFile(readings: JSONValue? = nil) throws -> URL {
+        var profile: JSONValue = [
             "$schema": "https://learning-contract.test/schemas/target-profile.schema.json",
             "providerId": .string(DocsWorld.contosoProviderID), "contentId": .string(DocsWorld.contosoContentID),
             "learnerId": .string(DocsWorld.learnerID), "otherProviderId": .string(DocsWorld.linkedInProviderID),
             "disabledProviderId": .string(Self.disabledProviderID),
             "unlicensedLearnerId": "0bad0000-0000-4000-8000-00000000beef",
         ]
+        if let readings, case .object(var object) = profile {
+            object["readings"] = readings
+            profile = .object(object)
+        }
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("target-\(UUID().uuidString).json")
         try Data(profile.serialized(pretty: true).utf8).write(to: url)
         return url

@@ -16,7 +16,44 @@ import LearningTestSupport
     @Test func profileSchemaNamesExactlyTheProfileKeys() throws {
         let properties = try Self.schema("target-profile.schema.json")["properties"]?.objectValue
         let keys = Set(properties?.members.map(\.key) ?? [])
-        #expect(keys == Set(TargetProfile.Key.allCases.map(\.rawValue) + ["$schema", "$comment"]))
+        #expect(keys == Set(TargetProfile.Key.allCases.map(\.rawValue) + ["$schema", "$comment", "readings"]))
+    }
+
+    @Test func profileSchemaNamesEveryDocumentedAmbiguityAsAReading() throws {
+        let schema = try Self.schema("target-profile.schema.json")
+        let ids = schema[pointer: "/properties/readings/oneOf/1/propertyNames/enum"]?.arrayValue?.compactMap(\.stringValue)
+        #expect(ids.map(Set.init) == Set(Ambiguity.documented.map(\.id.rawValue)))
+        let values = schema[pointer: "/properties/readings/oneOf/0/enum"]?.arrayValue?.compactMap(\.stringValue)
+        #expect(values.map(Set.init) == Set(Strictness.allCases.map(\.rawValue)))
+    }
+
+    static func profile(_ text: String) throws -> TargetProfile {
+        try TargetProfile(document: JSONReader().read(Data(text.utf8)).root, file: "target.json")
+    }
+
+    @Test func readingsForEveryContradictionOrOneByOne() throws {
+        let all = try Self.profile(#"{"readings": "strict"}"#)
+        for ambiguity in Ambiguity.documented { #expect(all.reading(of: ambiguity.id) == .strict) }
+        let some = try Self.profile(#"{"readings": {"nonUpdatableFieldsInUpdate": "strict", "notesShape": "lenient"}}"#)
+        #expect(some.reading(of: "nonUpdatableFieldsInUpdate") == .strict)
+        #expect(some.reading(of: "notesShape") == .lenient)
+        #expect(some.reading(of: "learningProviderIdRequired") == nil)
+        #expect(try Self.profile(#"{"providerId": "p"}"#).reading(of: "notesShape") == nil)
+    }
+
+    @Test(arguments: [
+        (#"{"readings": "sloppy"}"#, "/readings", "expected \"strict\" or \"lenient\""),
+        (#"{"readings": 1}"#, "/readings", "or an object of ambiguity ids"),
+        (#"{"readings": {"noSuchThing": "strict"}}"#, "/readings/noSuchThing", "unknown key 'noSuchThing'"),
+        (#"{"readings": {"notesShape": true}}"#, "/readings/notesShape", "expected \"strict\" or \"lenient\""),
+    ])
+    func malformedReadingsNameThePointer(_ text: String, _ pointer: String, _ message: String) {
+        #expect {
+            try Self.profile(text)
+        } throws: { error in
+            let description = "\(error)"
+            return description.contains(pointer) && description.contains(message)
+        }
     }
 
     @Test func fixtureSchemaNamesTheRequirementsAndTheProviderStates() throws {

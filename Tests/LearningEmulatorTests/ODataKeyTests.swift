@@ -97,6 +97,41 @@ import Testing
         }
     }
 
+    /// A quote followed by a combining mark or an emoji modifier is one Swift Character but two Unicode scalars; the
+    /// key syntax (OData ABNF `SQUOTE-in-string`) is about the quote scalar, so doubling it still addresses the id
+    /// (Schemathesis ST202 on `…(externalCourseActivityId='…''🏻…')`, Tests/Scripts/EXTERNAL-FINDINGS.md A5).
+    @Test(arguments: ["'\u{1F3FB}x", "a'\u{301}b", "''\u{1F3FB}''$!0\u{F5}''", "=('"])
+    func quotesBeforeMarksAndModifiersAreStillQuotes(_ externalID: String) throws {
+        let h = EmulatorHarness()
+        let body: JSONValue = [
+            "@odata.type": "#microsoft.graph.learningSelfInitiatedCourse", "learnerUserId": .string(DocsWorld.learnerID),
+            "learningContentId": .string(DocsWorld.contosoContentID), "learningProviderId": .string(DocsWorld.contosoProviderID),
+            "status": "inProgress", "externalCourseActivityId": .string(externalID),
+        ]
+        let created = h.send("POST", Paths.contosoActivities, json: body.serialized())
+        #expect(created.status == 201)
+        let doubled = String(String.UnicodeScalarView(externalID.unicodeScalars.flatMap { $0 == "'" ? [$0, $0] : [$0] }))
+        let r = h.get(Paths.contosoActivities + "(externalCourseActivityId='" + doubled + "')")
+        #expect(r.status == 200, "\(r.errorMessage ?? "")")
+        #expect(r["id"] == created["id"])
+        let undoubled = h.get(Paths.contosoActivities + "(externalCourseActivityId='" + externalID + "')")
+        #expect(undoubled["id"] == nil, "without its quotes doubled the literal is malformed or means another id")
+    }
+
+    /// `collection('value')` is the id form even when the value holds `=`; only `name=` makes it the alternate key.
+    @Test func aKeyWithAnEqualsSignButNoNameIsAnID() throws {
+        let h = EmulatorHarness()
+        let body: JSONValue = [
+            "@odata.type": "#microsoft.graph.learningSelfInitiatedCourse", "learnerUserId": .string(DocsWorld.learnerID),
+            "learningContentId": .string(DocsWorld.contosoContentID), "learningProviderId": .string(DocsWorld.contosoProviderID),
+            "status": "inProgress", "externalCourseActivityId": "a=b",
+        ]
+        #expect(h.send("POST", Paths.contosoActivities, json: body.serialized()).status == 201)
+        #expect(h.get(Paths.contosoActivities + "(externalCourseActivityId='a=b')").status == 200)
+        let byID = h.get(Paths.contosoActivities + "('a=b')")
+        #expect(byID.status == 404, "no activity has the id a=b; the external id must not answer for it")
+    }
+
     @Test func unquotedKeysAreRefusedWhenStrict() {
         var configuration = EmulatorConfiguration()
         configuration.contract.ambiguities["alternateKeyQuoting"] = .strict

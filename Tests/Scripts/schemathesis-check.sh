@@ -13,7 +13,8 @@
 # Environment: LEARNING_CONTRACT_ROOT=DIR tests another checkout (its Schemas/ and build) with these scripts;
 # SKIP_BUILD=1 reuses the built CLI; CONFIG=release; KEEP=1 keeps the work directory (reports, serve
 # log); AUTH_CHOICE=first gives every case the first requirement of its operation instead of one by hash;
-# LEARNING_CONTRACT_CACHE moves the cached environments; PYTHON picks the interpreter.
+# LEARNING_CONTRACT_CACHE moves the cached environments; PYTHON picks the interpreter; HOOK_TRACE=FILE makes the
+# hooks log every activity update they see (schemathesis_hooks.py), to explain a failure.
 # Exit status: 0 no failure; 1 failures, or the tools could not be installed (PyPI unreachable), or serve did not start.
 set -euo pipefail
 source "$(dirname "$0")/external-common.sh"
@@ -34,7 +35,8 @@ done
 START=$(date +%s)
 ext_venv schemathesis "$EXT_SCRIPTS/requirements-schemathesis.txt"
 ext_build
-ext_serve
+# The seed also seeds the ids serve mints, so two runs of one commit send the same requests (`serve --id-seed`).
+ext_serve --id-seed "$SEED"
 
 REPORTS="$EXT_WORK/reports"
 mkdir -p "$REPORTS"

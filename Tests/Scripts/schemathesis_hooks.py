@@ -31,7 +31,8 @@ Explicit examples (the `examples` phase) don't go through `map_case`; `before_ad
 
 Environment: LEARNING_CONTRACT_BIN (the CLI that mints tokens), OPENAPI (the schema whose `security` is read),
 API_URL (the base URL Schemathesis tests, with the version segment), AUTH_CHOICE = hash (default: one allowed
-requirement per case) | first (always the first requirement listed).
+requirement per case) | first (always the first requirement listed), HOOK_TRACE=FILE (one JSON line per activity
+update the hooks see: where, case id, path parameters, body subtype, phase, mode, the lookup, the decision, the answer).
 """
 
 import hashlib
@@ -171,9 +172,14 @@ def _changes_provider(case):
 
 
 def _activity_type(activity_id):
-    """The `@odata.type` of a stored activity, or None when there is none (any answer but 200)."""
+    """The `@odata.type` of a stored activity, or None when there is none (any answer but 200).
+
+    An id the run took from a response arrives percent-encoded already (`{learnerUserId}%3A{GUID}`), a generated one
+    raw: decoded first, so that it is encoded exactly once (encoding it twice addressed nothing, answered 404, and the
+    mismatch went through to a 400 that Schemathesis reported as ST202)."""
     request = urllib.request.Request(
-        API_URL + "/employeeExperience/learningCourseActivities/" + urllib.parse.quote(activity_id, safe=""),
+        API_URL + "/employeeExperience/learningCourseActivities/"
+        + urllib.parse.quote(urllib.parse.unquote(activity_id), safe=""),
         headers={"Authorization": "Bearer " + _token(
             "application", ["LearningAssignedCourse.Read.All", "LearningSelfInitiatedCourse.Read.All"])})
     try:
@@ -191,16 +197,34 @@ def _negated(case):
         return set()
 
 
-def _match_activity_subtype(case, negated):
+_TRACE = os.environ.get("HOOK_TRACE")
+
+
+def _trace(where, case, **facts):
+    """With HOOK_TRACE=FILE, one JSON line per activity update the hooks see (to explain a failure after the run)."""
+    if not _TRACE or case.method.upper() != "PATCH" or case.operation.path not in ACTIVITY_UPDATE_PATHS:
+        return
+    meta = case._meta
+    line = {"where": where, "case": case.id, "path": dict(case.path_parameters or {}),
+            "type": case.body.get("@odata.type") if isinstance(case.body, dict) else type(case.body).__name__,
+            "phase": meta.phase.name if meta else None, "mode": str(meta.generation.mode) if meta else None, **facts}
+    with open(_TRACE, "a", encoding="utf-8") as handle:
+        handle.write(json.dumps(line, default=repr) + "\n")
+
+
+def _match_activity_subtype(case, negated, where):
     """An update body of one subtype, addressed to a stored activity of the other: a docs-world activity of its own."""
     if case.method.upper() != "PATCH" or case.operation.path not in ACTIVITY_UPDATE_PATHS or "id" in negated:
+        _trace(where, case, negated=sorted(negated), action="not an update, or id negated")
         return
     body = case.body if isinstance(case.body, dict) else None
     wanted = body.get("@odata.type") if body else None
     activity_id = case.path_parameters.get("id")
     if not isinstance(wanted, str) or wanted not in SEEDED_ACTIVITIES or not isinstance(activity_id, str) or not activity_id:
+        _trace(where, case, negated=sorted(negated), action="no subtype or no id")
         return
     stored = _activity_type(activity_id)
+    _trace(where, case, negated=sorted(negated), stored=stored, action="keep" if stored in (None, wanted) else "swap")
     if stored is None or stored == wanted:
         return
     choices = SEEDED_ACTIVITIES[wanted]
@@ -216,7 +240,12 @@ def before_call(context, case, **kwargs):
     """Again just before sending: the fuzzing phase can put an id taken from an earlier response into the path after
     `map_case` ran (a CI run sent a self-initiated update to an assignment the run had created)."""
     negated = _negated(case)
-    _match_activity_subtype(case, negated)
+    _match_activity_subtype(case, negated, "before_call")
+
+
+@schemathesis.hook
+def after_call(context, case, response):
+    _trace("after_call", case, status=response.status_code, answer=response.text[:200])
 
 
 @schemathesis.hook
@@ -241,5 +270,5 @@ def map_case(context, case):
                 case.path_parameters[name] = _register_provider() if case.method.upper() == "DELETE" else _scratch_provider()
         else:
             case.path_parameters[name] = seeded
-    _match_activity_subtype(case, negated)
+    _match_activity_subtype(case, negated, "map_case")
     return case

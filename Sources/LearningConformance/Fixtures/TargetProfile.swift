@@ -4,6 +4,12 @@ import LearningContract
 /// What the user knows about the target: ids of things that exist there (`--target FILE`, JSON; its JSON Schema
 /// is `Schemas/target-profile.schema.json`). Fixtures use them as `{{profile.KEY}}` and declare `profile:KEY`
 /// in `requires`; a scenario whose keys the profile lacks is skipped, naming them.
+///
+/// `readings` says how the target reads the documented contradictions, for a target that can't say so itself (only
+/// this package's emulator answers `GET /_emulator/info`): `"strict"` or `"lenient"` for all of them, or an object
+/// of ambiguity ids (`learning-contract ambiguities`) to `"strict"` or `"lenient"`. A scenario that sends what only
+/// the lenient reading of a contradiction accepts (`requires: reading:lenient:ID`) is skipped on a target that reads
+/// it strictly.
 public struct TargetProfile: Sendable, Hashable {
     public enum Key: String, Sendable, Hashable, CaseIterable, Comparable {
         case providerId, contentId, learnerId, otherProviderId, disabledProviderId, unlicensedLearnerId, tenantId
@@ -26,10 +32,23 @@ public struct TargetProfile: Sendable, Hashable {
     }
 
     public var values: [Key: String]
+    /// The reading of every contradiction `readings` doesn't name (`"readings": "strict"`); nil when not declared.
+    public var reading: Strictness?
+    /// Per-contradiction readings (`"readings": {"ID": "strict"}`).
+    public var readings: [Ambiguity.ID: Strictness]
 
-    public init(values: [Key: String] = [:]) { self.values = values }
+    static let readingsKey = "readings"
+
+    public init(values: [Key: String] = [:], reading: Strictness? = nil, readings: [Ambiguity.ID: Strictness] = [:]) {
+        self.values = values
+        self.reading = reading
+        self.readings = readings
+    }
 
     public subscript(key: Key) -> String? { values[key] }
+
+    /// How the profile says the target reads one contradiction; nil when it doesn't say.
+    public func reading(of ambiguity: Ambiguity.ID) -> Strictness? { readings[ambiguity] ?? reading }
 
     /// `{{profile.KEY}}` variables.
     var variables: [String: JSONValue] {
@@ -40,9 +59,14 @@ public struct TargetProfile: Sendable, Hashable {
     public init(document: JSONValue, file: String) throws(FixtureError) {
         let reader = FixtureReader(file: file)
         let object = try reader.object(document, at: .root)
-        try reader.allowOnly(Set(["$schema", "$comment"] + Key.allCases.map(\.rawValue)), in: object, at: .root)
+        try reader.allowOnly(Set(["$schema", "$comment", Self.readingsKey] + Key.allCases.map(\.rawValue)), in: object, at: .root)
         var values: [Key: String] = [:]
-        for member in object where !member.key.hasPrefix("$") {
+        var reading: Strictness?
+        var readings: [Ambiguity.ID: Strictness] = [:]
+        if let declared = object[Self.readingsKey] {
+            (reading, readings) = try Self.readings(declared, reader: reader, at: JSONPointer.root.appending(Self.readingsKey))
+        }
+        for member in object where !member.key.hasPrefix("$") && member.key != Self.readingsKey {
             guard let key = Key(rawValue: member.key) else { continue }
             let pointer = JSONPointer.root.appending(member.key)
             let text = try reader.string(member.value, at: pointer)
@@ -51,7 +75,30 @@ public struct TargetProfile: Sendable, Hashable {
             }
             values[key] = text
         }
-        self.init(values: values)
+        self.init(values: values, reading: reading, readings: readings)
+    }
+
+    /// `"strict"` / `"lenient"`, or `{"ID": "strict" | "lenient", …}` with documented ambiguity ids only.
+    private static func readings(
+        _ value: JSONValue, reader: FixtureReader, at pointer: JSONPointer
+    ) throws(FixtureError) -> (Strictness?, [Ambiguity.ID: Strictness]) {
+        func strictness(_ value: JSONValue, at pointer: JSONPointer) throws(FixtureError) -> Strictness {
+            guard let text = value.stringValue, let strictness = Strictness(rawValue: text) else {
+                throw reader.fail(pointer, "expected \"strict\" or \"lenient\"")
+            }
+            return strictness
+        }
+        if case .string = value { return (try strictness(value, at: pointer), [:]) }
+        guard case .object(let object) = value else {
+            throw reader.fail(pointer, "expected \"strict\", \"lenient\" or an object of ambiguity ids")
+        }
+        let known = Set(Ambiguity.documented.map(\.id.rawValue))
+        try reader.allowOnly(known, in: object, at: pointer)
+        var readings: [Ambiguity.ID: Strictness] = [:]
+        for member in object {
+            readings[Ambiguity.ID(rawValue: member.key)] = try strictness(member.value, at: pointer.appending(member.key))
+        }
+        return (nil, readings)
     }
 
     /// Reads `--target FILE`.

@@ -37,9 +37,9 @@ extension ConformanceRunner {
             switch requirement {
             case .api, .setup: continue
             case .lenientReading(let ambiguity):
-                if info.strictReadings.contains(ambiguity) {
-                    reasons.append("needs \(requirement): the target reads ambiguity \(ambiguity) strictly (GET /_emulator/info, "
-                        + "\"readings\"), and a step sends what only the lenient reading accepts (`learning-contract ambiguities`)")
+                if let declaredBy = info.strictReadings[ambiguity] {
+                    reasons.append("needs \(requirement): the target reads ambiguity \(ambiguity) strictly (\(declaredBy)), "
+                        + "and a step sends what only the lenient reading accepts (`learning-contract ambiguities`)")
                 }
             case .profile(let key):
                 if profile[key] == nil {

@@ -31,16 +31,30 @@ public struct ConformanceRunner: Sendable {
         var mintTokens: Bool
         /// `GET {origin}/_emulator/info` answered: the target is this package's emulator (admin endpoint reachable).
         var isEmulator = false
-        /// Documented contradictions the target says it reads strictly (`/_emulator/info`, `readings`); empty for a
-        /// target that doesn't say.
-        var strictReadings: Set<Ambiguity.ID> = []
+        /// Documented contradictions the target reads strictly, each with who said so: the emulator
+        /// (`/_emulator/info`, `readings`) or the target profile (`readings`), which overrides it. Empty for a
+        /// target nobody describes.
+        var strictReadings: [Ambiguity.ID: String] = [:]
+
+        /// The probe's readings with the profile's declarations on top.
+        func declaring(_ profile: TargetProfile) -> TargetInfo {
+            var info = self
+            for ambiguity in Ambiguity.documented.map(\.id) {
+                switch profile.reading(of: ambiguity) {
+                case .strict?: info.strictReadings[ambiguity] = "the target profile's \"readings\""
+                case .lenient?: info.strictReadings[ambiguity] = nil
+                case nil: break
+                }
+            }
+            return info
+        }
     }
 
     public func run(scenarios: [Scenario], progress: Progress? = nil) async -> ConformanceReport {
         let target = configuration.baseURL.absoluteString
         let info: TargetInfo
         switch await probe() {
-        case .success(let probed): info = probed
+        case .success(let probed): info = probed.declaring(configuration.profile)
         case .failure(let reason):
             return ConformanceReport(target: target, strict: configuration.strict, testTokens: false,
                                      scenarios: [], unreachable: reason.message)
@@ -91,12 +105,14 @@ public struct ConformanceRunner: Sendable {
             let response = try await transport.send(request, to: origin, timeout: min(configuration.requestTimeout, configuration.stepTimeout))
             var tokens = false
             var isEmulator = false
-            var strictReadings: Set<Ambiguity.ID> = []
+            var strictReadings: [Ambiguity.ID: String] = [:]
             if response.status == 200, let document = try? JSONReader().read(response.body) {
                 tokens = document.root["testTokens"]?.boolValue == true
                 isEmulator = document.root["emulator"]?.stringValue != nil
                 if case .object(let readings)? = document.root["readings"] {
-                    strictReadings = Set(readings.members.filter { $0.value.stringValue == "strict" }.map { Ambiguity.ID(rawValue: $0.key) })
+                    for member in readings where member.value.stringValue == "strict" {
+                        strictReadings[Ambiguity.ID(rawValue: member.key)] = "GET /_emulator/info, \"readings\""
+                    }
                 }
             }
             return .success(TargetInfo(mintTokens: configuration.mintTestTokens ?? tokens, isEmulator: isEmulator,

@@ -21,6 +21,15 @@ public struct Ambiguity: Codable, Sendable, Hashable, Identifiable {
         public var text: String
         public var sources: [String]
         public init(_ text: String, sources: [String]) { self.text = text; self.sources = sources }
+
+        private enum CodingKeys: String, CodingKey { case text, sources }
+
+        /// Exports give each source's page labels as public addresses (`DocumentationPage.citing`).
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(text, forKey: .text)
+            try container.encode(sources.map(DocumentationPage.citing), forKey: .sources)
+        }
     }
 
     public var id: ID

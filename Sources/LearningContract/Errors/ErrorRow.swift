@@ -28,6 +28,16 @@ public struct ErrorRow: Codable, Sendable, Hashable, Identifiable {
             self.value = value
             self.sources = sources
         }
+
+        private enum CodingKeys: String, CodingKey { case part, value, sources }
+
+        /// Exports give each source's page labels as public addresses (`DocumentationPage.citing`).
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(part, forKey: .part)
+            try container.encode(value, forKey: .value)
+            try container.encode(sources.map(DocumentationPage.citing), forKey: .sources)
+        }
     }
 
     public var id: ID

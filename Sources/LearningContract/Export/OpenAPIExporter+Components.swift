@@ -8,7 +8,7 @@ extension OpenAPIExporter {
         for body in rules.bodies(for: .createActivity) {
             guard let odataType = body.odataType else { continue }
             let name = String(odataType.dropFirst())  // microsoft.graph.learningAssignment
-            result.append((name, entity(body, odataType: odataType, rules: rules)))
+            result.append((name, entity(body, odataType: odataType, type: documentedType(name), rules: rules)))
             activityMembers.append((odataType, schemas + name))
         }
         result.append((activityEntity, union(
@@ -25,7 +25,9 @@ extension OpenAPIExporter {
             ],
         ]))
         for (operation, name) in [(Operation.createProvider, "microsoft.graph.learningProvider"), (.upsertContent, "microsoft.graph.learningContent")] {
-            for body in rules.bodies(for: operation) { result.append((name, entity(body, odataType: nil, rules: rules))) }
+            for body in rules.bodies(for: operation) {
+                result.append((name, entity(body, odataType: nil, type: documentedType(name), rules: rules)))
+            }
             result.append((name + "CollectionResponse", [
                 "type": "object",
                 "description": .string("A page of \(name.dropFirst("microsoft.graph.".count))s (OData collection: value, @odata.nextLink with $skip, @odata.count)."),
@@ -41,7 +43,12 @@ extension OpenAPIExporter {
         return result
     }
 
-    static func entity(_ body: BodyRule, odataType: String?, rules: RuleSet) -> JSONValue {
+    /// The type model of `microsoft.graph.NAME`.
+    static func documentedType(_ qualifiedName: String) -> TypeModel? {
+        TypeModel.documented.first { "microsoft.graph." + $0.name == qualifiedName }
+    }
+
+    static func entity(_ body: BodyRule, odataType: String?, type: TypeModel?, rules: RuleSet) -> JSONValue {
         var properties: JSONObject = [
             "@odata.context": ["type": "string", "description": "Metadata URL of the response (learn.microsoft.com/graph/api/learningcourseactivity-list?view=graph-rest-1.0, example response (@odata.context, @odata.nextLink); ambiguity odataContextForm)."],
         ]
@@ -52,7 +59,7 @@ extension OpenAPIExporter {
         }
         properties["id"] = ["type": "string", "description": "Server-generated id (learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0, example 2 response (learningProviderId filled from the path)).", "x-source": "CSDL-v1, entity key id (Nullable=false)"]
         for field in body.fields where isEntityProperty(field) {
-            var schema = responseSchema(field, rules: rules)
+            var schema = responseSchema(field, of: type, rules: rules)
             schema = JSONObject([JSONObject.Member(key: "x-source", value: .string(field.source.description))] + schema.members)
             properties[field.name] = .object(schema)
         }
@@ -71,8 +78,13 @@ extension OpenAPIExporter {
     /// The reading for learningContent `level`: `serve` echoes "Advanced" as sent, and the docs' own response example
     /// is capitalised (learn.microsoft.com/graph/api/learningcontent-update?view=graph-rest-1.0, "Response" example,
     /// `"level": "Beginner"`), while the CSDL members are lower case (ambiguity levelCasing); a response may carry either.
-    static func responseSchema(_ field: FieldRule, rules: RuleSet) -> JSONObject {
-        let nullable = field.nullable
+    ///
+    /// Nullability is the type model's (the metadata's `Nullable`) where `model` has the property: a response carries
+    /// what is stored, and a property a request body may not set to null can still be null when it was left out
+    /// (learningSelfInitiatedCourse `status`, optional on create and nullable in graph.microsoft.com/v1.0/$metadata,
+    /// EntityType learningCourseActivity). The body rule's nullability applies only where the model is silent.
+    static func responseSchema(_ field: FieldRule, of model: TypeModel?, rules: RuleSet) -> JSONObject {
+        let nullable = model?.property(field.name)?.nullable ?? field.nullable
         func type(_ name: String) -> JSONValue { nullable ? [.string(name), "null"] : .string(name) }
         switch field.kind {
         case .string, .localDateTime, .duration:
@@ -95,7 +107,8 @@ extension OpenAPIExporter {
             return ["type": type("array"), "items": ["type": "string"]]
         case .object(let typeName, let fields):
             var properties = JSONObject()
-            for field in fields { properties[field.name] = .object(responseSchema(field, rules: rules)) }
+            let nested = documentedType("microsoft.graph." + typeName)
+            for field in fields { properties[field.name] = .object(responseSchema(field, of: nested, rules: rules)) }
             return ["type": type("object"), "x-type": .string(typeName), "properties": .object(properties)]
         }
     }

@@ -19,9 +19,11 @@ public struct Source: Codable, Sendable, Hashable, CustomStringConvertible {
     /// The public address of the page (`learn.microsoft.com/graph/api/…`), nil for `assumed` or an unknown label.
     public var address: String? { DocumentationPage.address(of: page) }
 
-    /// The page's public address and the location on it; the label itself only if no page has it.
+    /// The page's public address and the location on it, with any other page the location names by label
+    /// (`also UPDATE-v1`) given by its address too; the label itself only if no page has it.
     public var description: String {
-        isAssumed ? "assumed: \(location)" : "\(address ?? page), \(location)"
+        let location = DocumentationPage.citing(location)
+        return isAssumed ? "assumed: \(location)" : "\(address ?? page), \(location)"
     }
 
     private enum CodingKeys: String, CodingKey { case page, location, address }

@@ -28,7 +28,7 @@ public enum ConformCommand: CLICommand {
         options: [
             .value("base-url", valueName: "url", help: "Target base URL including the version segment; default: the embedded emulator."),
             .value("state-url", valueName: "url", help: "Pact-style state-change URL: POST {state, params, action}; default: the emulator's /_emulator/provider-states."),
-            .value("target", valueName: "file", help: "Target profile (JSON, Schemas/target-profile.schema.json): ids of a provider, content, learners... on the target."),
+            .value("target", valueName: "file", help: "Target profile (JSON, Schemas/target-profile.schema.json): ids of a provider, content, learners... on the target, and how it reads the documented contradictions."),
             .value("fixtures", valueName: "dir", help: "Fixtures directory; default: Conformance/ here or in the nearest parent."),
             .value("filter", valueName: "text", help: "Run only scenarios whose id, title, file or tag contains this text."),
             .value("concurrency", valueName: "n", help: "Scenarios run at once, each in its own tenant.", default: "4"),

@@ -45,6 +45,7 @@ public enum ServeCommand: CLICommand {
             .value("faults", valueName: "FILE", help: "Fault rules as JSON: an array, or {\"faults\": [...]}."),
             .value("page-size", valueName: "N", help: "Server-driven page size of lists (assumed; the docs give none).", default: "100"),
             .value("base-url", valueName: "URL", help: "Base of @odata.context and nextLink URLs (default: from the Host header)."),
+            .value("id-seed", valueName: "N", help: "Seed the ids serve mints (created entities, request-id), so that the same requests in the same order get the same ids, as a repeatable fuzzing run needs. Default: random."),
             .flag("no-admin", help: "Turn the admin endpoint /_emulator off."),
             .value("admin-token", valueName: "SECRET", help: "Require 'Authorization: Bearer SECRET' on /_emulator requests."),
             .value("wire-spelling", valueName: "SPELLING", help: "How responses spell \(TypeModel.externalCourseActivityId.metadataSpelling): csdl, the metadata's, which the official SDKs read (the default, or the contract file's wireSpelling), or docs (\(TypeModel.externalCourseActivityId.name)). Input accepts both.", allowed: WireSpelling.allCases.map(\.rawValue)),
@@ -117,6 +118,7 @@ public enum ServeCommand: CLICommand {
         configuration.port = try arguments.int("port", in: 0...65535) ?? 8080
         configuration.pageSize = try arguments.int("page-size", in: 1...10_000) ?? 100
         if arguments.flag("empty") { configuration.seed = .empty }
+        if let seed = try arguments.int("id-seed", in: 0...Int.max) { configuration.idSeed = UInt64(seed) }
         configuration.contract = try ContractOptions.contract(from: arguments, context: context).configuration
         if let spelling = arguments.value("wire-spelling").flatMap(WireSpelling.init(rawValue:)) { configuration.contract.wireSpelling = spelling }
         if let base = arguments.value("base-url") {

@@ -11,7 +11,7 @@ extension Emulator {
         if let failure = permissionFailure(call) { return failure }
         if let failure = fieldFailure(call) { return failure }
         guard case .object(var properties) = call.body else { return error(.malformedBody, call.context) }
-        let id = properties["id"]?.stringValue ?? UUID().uuidString.lowercased()
+        let id = properties["id"]?.stringValue ?? ids.guid()
         properties["id"] = nil
         properties["@odata.type"] = nil
         let store = tenants.store(call.claims.tenantID)
@@ -102,7 +102,7 @@ extension Emulator {
         properties["id"] = nil
         properties["@odata.type"] = nil
         properties["providerId"] = nil
-        let freshID = UUID().uuidString.lowercased()
+        let freshID = ids.guid()
         let content: StoredContent? = store.write { state in
             let id: String
             switch key {

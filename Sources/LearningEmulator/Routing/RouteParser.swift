@@ -126,7 +126,7 @@ struct RouteParser: Sendable {
             if let key = keyed(child, collection: "learningcontents", names: ["externalid"]) {
                 switch key {
                 case .failure(let f): return .failure(f)
-                case .success(let value): return contentRoute(providerID, .externalID(value), rest)
+                case .success(let key): return contentRoute(providerID, .externalID(key.value), rest)
                 }
             }
             switch activitySegment(child) {
@@ -174,41 +174,59 @@ struct RouteParser: Sendable {
         }
         switch keyed {
         case .failure(let f): return .failure(f)
-        case .success(let value):
-            return .success(segment.contains("=") ? .externalID(value) : .id(value))
+        case .success(let key): return .success(key.named ? .externalID(key.value) : .id(key.value))
         }
+    }
+
+    /// A parsed key: its value, and whether it was given by name (`(name='value')`, the alternate key).
+    struct Key {
+        var value: String
+        var named: Bool
     }
 
     /// Parses `collection(name='value')` or `collection('value')`: nil when the segment is not `collection(`.
     /// Both spellings of the activity alternate key (`externalCourseActivityId`, `externalcourseActivityId`)
-    /// are accepted (learn.microsoft.com/graph/query-parameters, Escaping single quotes; learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0, example 2 (alternate key), ambiguity #1); `''` inside a literal is one `'` (learn.microsoft.com/graph/query-parameters, Escaping single quotes; learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0, example 2 (alternate key)).
-    private func keyed(_ segment: String, collection: String, names: Set<String>) -> Result<String, Failure>? {
-        guard let open = segment.firstIndex(of: "("), segment[..<open].lowercased() == collection else { return nil }
-        guard segment.hasSuffix(")") else { return .failure(.segment(segment)) }
-        var inner = segment[segment.index(after: open)..<segment.index(before: segment.endIndex)]
-        if let eq = inner.firstIndex(of: "="), !inner.hasPrefix("'") {
-            let name = inner[..<eq].trimmingSpaces().lowercased()
+    /// are accepted (learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0, example 2
+    /// (alternate key), ambiguity externalCourseActivityIdSpelling); `''` inside a literal is one `'`
+    /// (learn.microsoft.com/graph/query-parameters, Escaping single quotes). Read by Unicode scalar, not by
+    /// Character: a quote followed by a combining mark or an emoji modifier (U+1F3FB) is one Character, but still a
+    /// quote here (Schemathesis ST202 on such an external id: EXTERNAL-FINDINGS A5).
+    private func keyed(_ segment: String, collection: String, names: Set<String>) -> Result<Key, Failure>? {
+        let scalars = segment.unicodeScalars
+        guard let open = scalars.firstIndex(of: "("), String(scalars[..<open]).lowercased() == collection else { return nil }
+        guard scalars.last == ")" else { return .failure(.segment(segment)) }
+        var inner = scalars[scalars.index(after: open)..<scalars.index(before: scalars.endIndex)]
+        var named = false
+        if let eq = inner.firstIndex(of: "="), inner.first != "'" {
+            let name = String(Self.trimmingSpaces(inner[..<eq])).lowercased()
             guard names.contains(name), !name.isEmpty else { return .failure(.segment(segment)) }
             inner = inner[inner.index(after: eq)...]
+            named = true
         } else if !names.contains("") {
             return .failure(.segment(segment))
         }
-        let literal = inner.trimmingSpaces()
-        if literal.count >= 2, literal.hasPrefix("'"), literal.hasSuffix("'") {
-            let body = literal.dropFirst().dropLast()
+        let literal = Self.trimmingSpaces(inner)
+        if literal.count >= 2, literal.first == "'", literal.last == "'" {
             // Every quote inside must be doubled.
-            var value = ""
-            var iterator = body.makeIterator()
-            while let c = iterator.next() {
-                if c == "'" {
+            var value = String.UnicodeScalarView()
+            var iterator = literal.dropFirst().dropLast().makeIterator()
+            while let scalar = iterator.next() {
+                if scalar == "'" {
                     guard iterator.next() == "'" else { return .failure(.segment(segment)) }
                 }
-                value.append(c)
+                value.append(scalar)
             }
-            return .success(value)
+            return .success(Key(value: String(value), named: named))
         }
         guard acceptsUnquotedKeys, !literal.isEmpty, !literal.contains("'") else { return .failure(.segment(segment)) }
-        return .success(String(literal))
+        return .success(Key(value: String(literal), named: named))
+    }
+
+    private static func trimmingSpaces(_ scalars: Substring.UnicodeScalarView) -> Substring.UnicodeScalarView {
+        var scalars = scalars
+        while scalars.first == " " { scalars = scalars.dropFirst() }
+        while scalars.last == " " { scalars = scalars.dropLast() }
+        return scalars
     }
 }
 

@@ -1,14 +1,15 @@
 import Foundation
 
-/// Fast unique ids for `request-id` and created activities: GUID-shaped (version 4 bits set) from SplitMix64,
-/// seeded once from the system generator. `UUID()` costs a system call per id, which the hot path feels.
+/// Fast unique ids for `request-id` and created activities, providers and contents: GUID-shaped (version 4 bits set)
+/// from SplitMix64, seeded once from the system generator, or from `seed` (`serve --id-seed`) so that the same
+/// requests in the same order get the same ids. `UUID()` costs a system call per id, which the hot path feels.
 final class IDGenerator: @unchecked Sendable {
     private let lock = NSLock()
     private var state: UInt64
 
-    init() {
+    init(seed: UInt64? = nil) {
         var system = SystemRandomNumberGenerator()
-        state = system.next()
+        state = seed ?? system.next()
     }
 
     private func nextPair() -> (UInt64, UInt64) {

@@ -42,6 +42,14 @@ import Testing
         #expect(try Self.configuration(["--contract", file.path, "--wire-spelling", "csdl"]).contract.wireSpelling == .csdl)
     }
 
+    @Test func idSeedOption() throws {
+        #expect(try Self.configuration([]).idSeed == nil)
+        #expect(try Self.configuration(["--id-seed", "20261129"]).idSeed == 20261129)
+        #expect(try Self.configuration(["--id-seed", "0"]).idSeed == 0)
+        #expect(throws: UsageError.self) { try Self.configuration(["--id-seed", "-1"]) }
+        #expect(throws: UsageError.self) { try Self.configuration(["--id-seed", "seven"]) }
+    }
+
     @Test func startSaysWhatIsExposed() throws {
         let origin = "http://127.0.0.1:8080"
         let open = ServeCommand.exposure(try Self.configuration([]), origin: origin)

@@ -125,6 +125,18 @@ import Testing
         #expect(DocumentationPage.citing(text) == expected)
     }
 
+    /// A location that names other pages by label prints them by address too, as do the exported readings.
+    @Test func labelsInsideALocationAndInExportedReadingsPrintAsAddresses() throws {
+        let source = Source("CREATE-v1", "row completionPercentage; also UPDATE-v1, RES-LA-v1")
+        #expect(source.description == "learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0, "
+                + "row completionPercentage; also learn.microsoft.com/graph/api/learningcourseactivity-update?view=graph-rest-1.0, "
+                + "learn.microsoft.com/graph/api/resources/learningassignment?view=graph-rest-1.0")
+        let reading = try JSONValue(encoding: Ambiguity.Reading("x", sources: ["TYPEMAP-beta"]))
+        #expect(reading["sources"]?.arrayValue?.first?.stringValue?.hasPrefix("TYPEMAP") == false, "\(reading)")
+        let variant = try JSONValue(encoding: ErrorRow.Variant(.code, "x", sources: ["GET-v1 older"]))
+        #expect(variant["sources"]?.arrayValue?.first == "learn.microsoft.com/graph/api/learningcourseactivity-get?view=graph-rest-1.0 older")
+    }
+
     /// Exports (`Schemas/error-catalog.json`, `--format json`) carry the address beside the label.
     @Test func encodedSourceCarriesTheAddress() throws {
         let encoded = try JSONValue(encoding: Source("DELETE-v1", "Responses table, row 404"))

@@ -150,6 +150,28 @@ import Testing
         #expect(level["enum"]?.arrayValue?.contains(.null) == true, "level is nullable in the metadata")
     }
 
+    // MARK: - D6: a response carries null where the metadata allows it
+
+    /// graph.microsoft.com/v1.0/$metadata (github.com/microsoftgraph/msgraph-metadata, schemas/v1.0-Prod.csdl),
+    /// EntityType learningCourseActivity and learningAssignment: `status` has no `Nullable="false"` (so a
+    /// self-initiated course created without status, which the lenient reading of selfInitiatedStatusRequired
+    /// accepts, is returned with `"status": null`: Schemathesis ST108 on `serve`), while `learnerUserId`,
+    /// `learningContentId` and `assignmentType` are `Nullable="false"`.
+    @Test(arguments: [
+        ("microsoft.graph.learningSelfInitiatedCourse", "status", true),
+        ("microsoft.graph.learningAssignment", "status", true),
+        ("microsoft.graph.learningSelfInitiatedCourse", "completionPercentage", true),
+        ("microsoft.graph.learningSelfInitiatedCourse", "learnerUserId", false),
+        ("microsoft.graph.learningAssignment", "learningContentId", false),
+        ("microsoft.graph.learningAssignment", "assignmentType", false),
+    ])
+    func responseNullabilityIsTheMetadatas(_ type: String, _ property: String, _ nullable: Bool) throws {
+        let schema = try #require(document["components"]?["schemas"]?[type]?["properties"]?[property])
+        let types = schema["type"]?.arrayValue?.compactMap(\.stringValue) ?? [schema["type"]?.stringValue].compactMap { $0 }
+        #expect(types.contains("null") == nullable, "\(type).\(property): type \(types)")
+        if let members = schema["enum"]?.arrayValue { #expect(members.contains(.null) == nullable, "\(type).\(property): enum") }
+    }
+
     // MARK: - B6: Prefer is any string
 
     /// RFC 7240 section 2: a server that doesn't recognise a preference ignores it, so any value is a valid request;
