@@ -5,14 +5,18 @@
 # (every named body shape equally often, longNotes 1 in 200), `invalid` (the invalid shapes only: the reporting
 # path's worst case), and the older `small`/`large` when asked.
 #
-#   Tests/Scripts/compare-jsonschema-rs.sh [--mixed N] [--invalid N] [--small N] [--large N] [--seed S] [--runs R]
+#   Tests/Scripts/compare-jsonschema-rs.sh [--mixed N] [--invalid N] [--small N] [--large N] [--seed S] [--runs R] [--pairs P]
+#
+# --pairs P repeats the pair (LearningContract, then jsonschema-rs, on the same corpus) P times and prints each pair's
+# ratios: on a shared machine the same binary's rate moves by tens of percent within minutes, so one pair is noise
+# and the median over pairs is the figure to quote.
 #
 # Environment: CORE (default 1), PYTHON (default python3), VENV (default .venv-bench, git-ignored),
 # SIMDJSON_FLOOR (a built simdjson-floor binary: run on the same corpora beside), KEEP=1 keeps the temp directory.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-SMALL=0 LARGE=0 MIXED=200000 INVALID=100000 SEED=1 RUNS=5
+SMALL=0 LARGE=0 MIXED=200000 INVALID=100000 SEED=1 RUNS=5 PAIRS=1
 while [ $# -gt 0 ]; do
     case "$1" in
         --mixed) MIXED=$2; shift 2 ;;
@@ -21,7 +25,8 @@ while [ $# -gt 0 ]; do
         --large) LARGE=$2; shift 2 ;;
         --seed) SEED=$2; shift 2 ;;
         --runs) RUNS=$2; shift 2 ;;
-        *) echo "usage: $0 [--mixed N] [--invalid N] [--small N] [--large N] [--seed S] [--runs R]" >&2; exit 2 ;;
+        --pairs) PAIRS=$2; shift 2 ;;
+        *) echo "usage: $0 [--mixed N] [--invalid N] [--small N] [--large N] [--seed S] [--runs R] [--pairs P]" >&2; exit 2 ;;
     esac
 done
 CORE=${CORE:-1}
@@ -46,19 +51,22 @@ if [ "${KEEP:-0}" != 1 ]; then trap 'rm -rf "$WORK"' EXIT; else echo "keeping $W
 SCHEMA="$WORK/schemas/create-learningCourseActivity.schema.json"
 [ -f "$SCHEMA" ] || { echo "no $SCHEMA: did 'learning-contract schema' change its file names?" >&2; exit 1; }
 
-echo "== LearningContract (learning-bench validator), seed $SEED, core $CORE"
-"${PIN[@]}" .build/release/learning-bench validator --small "$SMALL" --large "$LARGE" --mixed "$MIXED" --invalid "$INVALID" \
-    --seed "$SEED" --runs "$RUNS" --paths fast,triage,validateFast,report --corpus-out "$WORK/corpus"
-
-echo
-echo "== jsonschema-rs + orjson on the same corpus, schema $(basename "$SCHEMA") from 'learning-contract schema'"
 NAMES=""
 for pair in small:$SMALL large:$LARGE mixed:$MIXED invalid:$INVALID; do
     [ "${pair#*:}" != 0 ] && NAMES="$NAMES${NAMES:+,}${pair%%:*}"
 done
 STATUS=0
-"${PIN[@]}" "$VENV/bin/python" Tests/Scripts/jsonschema_rs_compare.py \
-    --schema "$SCHEMA" --corpus-dir "$WORK/corpus" --names "$NAMES" --runs "$RUNS" || STATUS=$?
+for PAIR in $(seq 1 "$PAIRS"); do
+    if [ "$PAIRS" -gt 1 ]; then echo; echo "######## pair $PAIR of $PAIRS"; fi
+    echo "== LearningContract (learning-bench validator), seed $SEED, core $CORE"
+    "${PIN[@]}" .build/release/learning-bench validator --small "$SMALL" --large "$LARGE" --mixed "$MIXED" --invalid "$INVALID" \
+        --seed "$SEED" --runs "$RUNS" --paths fast,triage,validateFast,report --corpus-out "$WORK/corpus"
+
+    echo
+    echo "== jsonschema-rs + orjson on the same corpus, schema $(basename "$SCHEMA") from 'learning-contract schema'"
+    "${PIN[@]}" "$VENV/bin/python" Tests/Scripts/jsonschema_rs_compare.py \
+        --schema "$SCHEMA" --corpus-dir "$WORK/corpus" --names "$NAMES" --runs "$RUNS" || STATUS=$?
+done
 
 if [ -n "${SIMDJSON_FLOOR:-}" ]; then
     echo

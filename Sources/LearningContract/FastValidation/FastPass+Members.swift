@@ -51,6 +51,11 @@ extension FastPass {
                     } else {
                         guard skipValue(depth: 1) else { return nil }
                     }
+                } else if tables.slots[slotIndex].kind == .string && base[index] == UInt8(ascii: "\"") {
+                    // A string's checks come after its scan, so a failing one (empty, too long) ends where the
+                    // string does: no second scan (an over-long string is the longest value there is to scan).
+                    guard scanString() else { return nil }
+                    clean = scannedStringFits(tables.slots[slotIndex])
                 } else {
                     // A contradiction met is a variant (or a violation under strict): the report shows it, so the
                     // member isn't clean. Each member starts from no contradiction.

@@ -2,6 +2,11 @@ import Foundation
 
 /// The rule-checking half of the pass: objects whose names are in the compiled tables.
 extension FastPass {
+    /// Whether the string just scanned (`scalars`) meets a `.string` slot: not empty where it must not be, and
+    /// within its length.
+    @inline(__always)
+    func scannedStringFits(_ slot: FastSlot) -> Bool { !(slot.nonEmpty && scalars == 0) && scalars <= slot.maxLength }
+
     /// Checks the object whose `{` is at `index` against `shapeIndex`. `depth` counts it (the body is depth 1).
     mutating func validateObject(shape shapeIndex: Int, depth: Int) -> Bool {
         let shape = tables.shapes[shapeIndex]
@@ -163,8 +168,7 @@ extension FastPass {
         case .string:
             guard first == UInt8(ascii: "\"") else { return typeMismatch(slot, depth: depth) }
             guard scanString() else { return false }
-            if slot.nonEmpty && scalars == 0 { return violation() }
-            return scalars <= slot.maxLength ? true : violation()
+            return scannedStringFits(slot) ? true : violation()
         case .enumeration:
             guard first == UInt8(ascii: "\"") else { return typeMismatch(slot, depth: depth) }
             let start = index &+ 1

@@ -43,16 +43,23 @@ extension FastValidator {
                 var recorded = candidates.count == 1 ? candidates[0] : (guessBody(base, count, candidates) ?? candidates[0])
                 guard var memberCount = record(recorded) else { return nil }
 
-                var validator = Validator(
-                    rules: contract.rules, configuration: contract.configuration, catalog: contract.catalog, apiVersion: apiVersion,
-                    messageTemplates: contract.messageTemplates)
-                /// The value of a (first-appearing) member: from the tree the caller already read, else read from its bytes.
+                // Made at the first finding: a body without any (a valid one) needs no validator.
+                var made: Validator?
+                func makeValidator() {
+                    if made == nil {
+                        made = Validator(
+                            rules: contract.rules, configuration: contract.configuration, catalog: contract.catalog,
+                            apiVersion: apiVersion, texts: contract.reportTexts)
+                    }
+                }
+                /// The value of a (first-appearing) member: from the tree the caller already read, else from its bytes.
                 func materialize(_ member: FastMember) -> JSONValue? {
                     if let tree {
                         let name = key(member)
                         if let found = tree.members.first(where: { ExactKey.same($0.key, name) }) { return found.value }
                     }
-                    return try? JSONReader(limits: limits).read(UnsafeBufferPointer(start: base + member.valueStart, count: member.valueEnd - member.valueStart)).root
+                    let value = UnsafeBufferPointer(start: base + member.valueStart, count: member.valueEnd - member.valueStart)
+                    return Self.scalar(value) ?? (try? JSONReader(limits: limits).read(value).root)
                 }
                 func key(_ member: FastMember) -> String {
                     String(decoding: UnsafeBufferPointer(start: member.name, count: member.nameLength), as: UTF8.self)
@@ -84,79 +91,119 @@ extension FastValidator {
                             object.members.append(JSONObject.Member(key: Validator.discriminator, value: value))
                         }
                         let bodies = candidates.map { contract.rules.bodies[$0] }
-                        _ = validator.selectSubtype(MemberIndex(object), bodies: bodies, operation: operation)
+                        makeValidator()
+                        _ = made!.selectSubtype(MemberIndex(object), bodies: bodies, operation: operation)
                     }
                 }
                 let body = chosen.map { contract.rules.bodies[$0] }
 
                 // Repeated names, in the order of their second appearance (as `MemberIndex.repeated`).
                 var repeated: [(key: String, count: Int)] = []
-                var firstOfSlot = [Int](repeating: -1, count: tables.shapes[bodyShapes[recorded]].slotCount)
-                for i in 0..<memberCount {
-                    let member = members[i]
-                    if member.slot >= 0 {
-                        if firstOfSlot[member.slot] < 0 { firstOfSlot[member.slot] = i; continue }
-                    }
-                    var earlier = 0
-                    for j in 0..<i where sameName(members[j], member) { earlier += 1 }
-                    if earlier == 1 {
-                        var total = 0
-                        for j in 0..<memberCount where sameName(members[j], member) { total += 1 }
-                        repeated.append((key(member), total))
-                    }
-                }
-                if !repeated.isEmpty {
-                    validator.reportDuplicates(repeated, pointer: .root, prefix: "", ruleID: body?.id ?? operation.rawValue)
-                }
-                guard let body, let chosen else { return validator.finish(operation, body: nil) }
-
-                // Each field in rule order; a clean one (present and clean, or absent and optional) has nothing to say.
-                for position in body.fields.indices {
-                    let slots = bodyFieldSlots[chosen][position]
-                    let primary = firstOfSlot[slots.primary]
-                    let aliased = slots.aliases.contains { firstOfSlot[$0] >= 0 }
-                    var judge = aliased
-                    if !judge {
-                        if primary >= 0 && members[primary].clean && bodyFieldPlain[chosen][position] {
-                            judge = false
-                        } else if primary < 0 {
-                            switch body.fields[position].presence {
-                            case .required, .disputedRequired: judge = true
-                            case .optional, .disputedPresent: judge = false
-                            }
-                        } else if case .disputedPresent = body.fields[position].presence {
-                            judge = true
-                        } else {
-                            judge = !members[primary].clean
+                let slotCount = tables.shapes[bodyShapes[recorded]].slotCount
+                return withUnsafeTemporaryAllocation(of: Int.self, capacity: max(slotCount, 1)) { firstOfSlot -> ValidationReport? in
+                    firstOfSlot.initialize(repeating: -1)
+                    for i in 0..<memberCount {
+                        let member = members[i]
+                        if member.slot >= 0 {
+                            if firstOfSlot[member.slot] < 0 { firstOfSlot[member.slot] = i; continue }
+                        }
+                        var earlier = 0
+                        for j in 0..<i where sameName(members[j], member) { earlier += 1 }
+                        if earlier == 1 {
+                            var total = 0
+                            for j in 0..<memberCount where sameName(members[j], member) { total += 1 }
+                            repeated.append((key(member), total))
                         }
                     }
-                    guard judge else { continue }
-                    let rule = body.fields[position]
-                    var object = JSONObject()
-                    if primary >= 0 {
-                        guard let value = materialize(members[primary]) else { return nil }
-                        object.members.append(JSONObject.Member(key: rule.name, value: value))
+                    if !repeated.isEmpty {
+                        makeValidator()
+                        made!.reportDuplicates(repeated, pointer: .root, prefix: "", ruleID: body?.id ?? operation.rawValue)
                     }
-                    for (alias, slot) in zip(rule.aliases, slots.aliases) where firstOfSlot[slot] >= 0 {
-                        guard let value = materialize(members[firstOfSlot[slot]]) else { return nil }
-                        object.members.append(JSONObject.Member(key: alias.name, value: value))
+                    guard let body, let chosen else {
+                        makeValidator()
+                        return made!.finish(operation, body: nil)
                     }
-                    validator.checkField(rule, in: MemberIndex(object), pointer: .root, prefix: "", body: body)
-                }
+                    let texts = contract.reportTexts.bodies[chosen]
 
-                // Names no rule has, once each, in order (annotations are allowed).
-                if contract.rules.unknownProperties == .reject {
-                    for i in 0..<memberCount where members[i].slot < 0 {
-                        let member = members[i]
-                        guard memchr(member.name, 0x40, member.nameLength) == nil else { continue }
-                        var seenBefore = false
-                        for j in 0..<i where sameName(members[j], member) { seenBefore = true; break }
-                        if seenBefore { continue }
-                        validator.reportUnknown(key(member), pointer: .root, prefix: "", body: body, fields: body.fields, topLevel: true)
+                    // Each field in rule order; a clean one (present and clean, or absent and optional) has nothing to say.
+                    for position in body.fields.indices {
+                        let slots = bodyFieldSlots[chosen][position]
+                        let primary = firstOfSlot[slots.primary]
+                        let aliased = slots.aliases.contains { firstOfSlot[$0] >= 0 }
+                        var judge = aliased
+                        if !judge {
+                            if primary >= 0 && members[primary].clean && bodyFieldPlain[chosen][position] {
+                                judge = false
+                            } else if primary < 0 {
+                                switch body.fields[position].presence {
+                                case .required, .disputedRequired: judge = true
+                                case .optional, .disputedPresent: judge = false
+                                }
+                            } else if case .disputedPresent = body.fields[position].presence {
+                                judge = true
+                            } else {
+                                judge = !members[primary].clean
+                            }
+                        }
+                        guard judge else { continue }
+                        var value: JSONValue?
+                        if primary >= 0 {
+                            guard let read = materialize(members[primary]) else { return nil }
+                            value = read
+                        }
+                        var aliasValues: [JSONValue?] = []
+                        for slot in slots.aliases {
+                            guard firstOfSlot[slot] >= 0 else { aliasValues.append(nil); continue }
+                            guard let read = materialize(members[firstOfSlot[slot]]) else { return nil }
+                            aliasValues.append(read)
+                        }
+                        makeValidator()
+                        made!.checkField(
+                            body.fields[position], texts: texts.fields[position], value: value,
+                            alias: { $0 < aliasValues.count ? aliasValues[$0] : nil }, body: body, subtype: texts.subtype)
                     }
+
+                    // Names no rule has, once each, in order (annotations are allowed).
+                    if contract.rules.unknownProperties == .reject {
+                        for i in 0..<memberCount where members[i].slot < 0 {
+                            let member = members[i]
+                            guard memchr(member.name, 0x40, member.nameLength) == nil else { continue }
+                            var seenBefore = false
+                            for j in 0..<i where sameName(members[j], member) { seenBefore = true; break }
+                            if seenBefore { continue }
+                            makeValidator()
+                            made!.reportUnknown(
+                                key(member), pointer: .root, prefix: "", body: body, subtype: texts.subtype, fields: body.fields,
+                                lowercasedNames: texts.lowercasedNames, topLevel: true, bodyTexts: texts)
+                        }
+                    }
+                    if made == nil {
+                        return ValidationReport(
+                            operation: operation, apiVersion: apiVersion, bodyRule: body.id, odataType: body.odataType, violations: [],
+                            variants: [], catalog: contract.catalog)
+                    }
+                    return made!.finish(operation, body: body)
                 }
-                return validator.finish(operation, body: body)
             }
+        }
+    }
+
+    /// A scalar value's bytes, as the reader reads them, without the reader: a string without escapes, a number,
+    /// `true`, `false`, `null`. The bytes were checked by the pass (grammar, UTF-8, no raw control character).
+    /// nil for anything else (escapes, arrays, objects), which the reader reads.
+    static func scalar(_ bytes: UnsafeBufferPointer<UInt8>) -> JSONValue? {
+        guard let first = bytes.first else { return nil }
+        switch first {
+        case UInt8(ascii: "\""):
+            guard bytes.count >= 2, bytes[bytes.count - 1] == UInt8(ascii: "\""),
+                  memchr(bytes.baseAddress! + 1, 0x5C, bytes.count - 2) == nil else { return nil }
+            return .string(String(decoding: UnsafeBufferPointer(rebasing: bytes[1..<(bytes.count - 1)]), as: UTF8.self))
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return .number(JSONNumber(lexeme: String(decoding: bytes, as: UTF8.self)))
+        case UInt8(ascii: "t"): return bytes.count == 4 ? .bool(true) : nil
+        case UInt8(ascii: "f"): return bytes.count == 5 ? .bool(false) : nil
+        case UInt8(ascii: "n"): return bytes.count == 4 ? .null : nil
+        default: return nil
         }
     }
 }

@@ -11,23 +11,21 @@ public struct Contract: Sendable {
     public let catalog: ErrorCatalog
     public let rules: RuleSet
     public let ambiguities: [Ambiguity]
-    /// The catalog's message template per row (its first row with that id), for the validator's findings.
-    let messageTemplates: [ErrorRow.ID: String]
+    /// The findings' fixed texts for these rules and this catalog, built once.
+    let reportTexts: ReportTexts
 
     public init(configuration: ContractConfiguration = .default) {
         self.configuration = configuration
         self.catalog = .documented
         self.rules = .standard(lengthLimits: configuration.lengthLimits, unknownProperties: configuration.unknownProperties)
         self.ambiguities = Ambiguity.documented
-        var templates: [ErrorRow.ID: String] = [:]
-        for row in catalog.rows where templates[row.id] == nil { templates[row.id] = row.messageTemplate }
-        self.messageTemplates = templates
+        self.reportTexts = ReportTexts(rules: rules, catalog: catalog)
     }
 
     /// Validates an already parsed payload.
     public func validate(_ value: JSONValue, operation: Operation, apiVersion: APIVersion = .v1) -> ValidationReport {
         var validator = Validator(
-            rules: rules, configuration: configuration, catalog: catalog, apiVersion: apiVersion, messageTemplates: messageTemplates)
+            rules: rules, configuration: configuration, catalog: catalog, apiVersion: apiVersion, texts: reportTexts)
         return validator.validate(value, operation: operation)
     }
 

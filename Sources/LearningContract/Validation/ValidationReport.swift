@@ -39,9 +39,19 @@ public struct ValidationReport: Codable, Sendable, Hashable {
             return error
         }
         let row = violations.count == 1 ? first.errorRow : .multipleFieldValidations
+        // By index, reading each violation's parts in place (a copy of each violation and each row costs more than
+        // the rest of the error).
+        var details: [GraphError.Detail] = []
+        details.reserveCapacity(violations.count)
+        var last: (row: ErrorRow.ID, code: String)?
+        for index in violations.indices {
+            let row = violations[index].errorRow
+            let code: String
+            if let last, last.row == row { code = last.code } else { code = catalog.code(row) }
+            last = (row, code)
+            details.append(GraphError.Detail(code: code, message: violations[index].message, target: violations[index].field))
+        }
         return GraphError(
-            status: 400, code: catalog[.multipleFieldValidations].code, message: first.message,
-            details: violations.map { GraphError.Detail(code: catalog[$0.errorRow].code, message: $0.message, target: $0.field) },
-            row: row)
+            status: 400, code: catalog.code(.multipleFieldValidations), message: first.message, details: details, row: row)
     }
 }

@@ -11,14 +11,14 @@ struct Validator {
     private(set) var violations: [Violation] = []
     private(set) var variants: [Violation] = []
 
-    /// The catalog's message templates by row (`Contract.messageTemplates`), so a finding needs no catalog search.
-    let messageTemplates: [ErrorRow.ID: String]
+    /// The findings' fixed texts for these rules and this catalog (`Contract.reportTexts`).
+    let texts: ReportTexts
 
     init(
         rules: RuleSet, configuration: ContractConfiguration, catalog: ErrorCatalog, apiVersion: APIVersion,
-        messageTemplates: [ErrorRow.ID: String] = [:]
+        texts: ReportTexts? = nil
     ) {
-        self.messageTemplates = messageTemplates
+        self.texts = texts ?? ReportTexts(rules: rules, catalog: catalog)
         self.rules = rules
         self.configuration = configuration
         self.catalog = catalog
@@ -49,12 +49,17 @@ struct Validator {
         }
         reportDuplicates(index, pointer: .root, prefix: "", ruleID: chosen?.id ?? operation.rawValue)
         if let chosen {
-            checkObject(index, fields: chosen.fields, pointer: .root, prefix: "", body: chosen, topLevel: true)
+            let bodyTexts = texts.body(chosen) ?? ReportTexts.Body(chosen, catalog: catalog)
+            checkObject(
+                index, fields: chosen.fields, texts: bodyTexts.fields, lowercasedNames: bodyTexts.lowercasedNames, pointer: .root,
+                prefix: "", body: chosen, subtype: bodyTexts.subtype, topLevel: true, bodyTexts: bodyTexts)
         }
         return finish(operation, body: chosen)
     }
 
-    func finish(_ operation: Operation, body: BodyRule?) -> ValidationReport {
+    /// The report of what was found. `mutating` only so that a caller holding the validator in a closure's capture
+    /// doesn't copy the whole validator to call it (it changes nothing).
+    mutating func finish(_ operation: Operation, body: BodyRule?) -> ValidationReport {
         ValidationReport(
             operation: operation, apiVersion: apiVersion, bodyRule: body?.id, odataType: body?.odataType,
             violations: violations, variants: variants, catalog: catalog)
@@ -65,31 +70,34 @@ struct Validator {
     /// Picks the body rule by `@odata.type` (learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0, Request body (@odata.type selects the type); learn.microsoft.com/graph/api/resources/learningassignment?view=graph-rest-1.0, Properties table, row @odata.type; learn.microsoft.com/graph/api/learningcourseactivity-update?view=graph-rest-1.0, Request body (@odata.type states the type; status Required)). Without a usable one no field can be judged,
     /// so the report says only that.
     mutating func selectSubtype(_ object: MemberIndex, bodies: [BodyRule], operation: Operation) -> BodyRule? {
-        let types = bodies.compactMap(\.odataType)
-        let ruleID = "\(operation.rawValue).@odata.type"
+        let subtype = texts.subtype(operation, bodies: bodies, catalog: catalog)
+        let types = subtype.types
+        let ruleID = subtype.ruleID
         let source = Source("CREATE-v1", "\"@odata.type selects the type\"; RES-LA-v1 and RES-LSIC-v1 mark @odata.type Required")
         guard let value = object.value(Self.discriminator) else {
-            report(.required, at: JSONPointer([Self.discriminator]), field: Self.discriminator,
-                   detail: "@odata.type is required and selects the subtype: \(types.joined(separator: " or "))",
-                   ruleID: ruleID + ".required", source: source, row: .fieldRequired)
+            report(.required, at: subtype.pointer, field: Self.discriminator,
+                   detail: "@odata.type is required and selects the subtype: " + subtype.typesJoinedByOr,
+                   ruleID: ruleID + ".required", source: source, row: .fieldRequired, message: subtype.requiredMessage)
             return nil
         }
         guard case .string(let text) = value else {
-            report(.invalidType, at: JSONPointer([Self.discriminator]), field: Self.discriminator,
-                   detail: "expected a string (\(types.joined(separator: " or "))), got \(value.typeName)",
-                   ruleID: ruleID + ".type", source: source, row: .fieldInvalid)
+            report(.invalidType, at: subtype.pointer, field: Self.discriminator,
+                   detail: "expected a string (\(subtype.typesJoinedByOr)), got \(value.typeName)",
+                   ruleID: ruleID + ".type", source: source, row: .fieldInvalid, message: subtype.invalidMessage)
             return nil
         }
         if let body = bodies.first(where: { $0.odataType.map { ExactKey.same($0, text) } ?? false }) { return body }
         var hint = ""
-        if let match = types.first(where: { $0.dropFirst() == text || $0.lowercased() == text.lowercased() }) {
+        let lowercasedText = text.lowercased()
+        if let match = types.indices.first(where: { types[$0].dropFirst() == text || subtype.lowercasedTypes[$0] == lowercasedText })
+            .map({ types[$0] }) {
             hint = "; did you mean \"\(match)\"? (the leading # and the casing matter)"
         } else if text.hasSuffix("learningSelfInitiated") {
             hint = "; the type is learningSelfInitiatedCourse (the docs' prose says \"learningSelfInitiated\", learn.microsoft.com/graph/api/employeeexperienceuser-post-learningcourseactivities?view=graph-rest-1.0 prose says learningSelfInitiated; the type is learningSelfInitiatedCourse (graph.microsoft.com/v1.0/$metadata))"
         }
-        report(.invalidValue, at: JSONPointer([Self.discriminator]), field: Self.discriminator,
-               detail: "\"\(text)\" is not one of \(types.joined(separator: ", "))" + hint,
-               ruleID: ruleID + ".value", source: source, row: .fieldInvalid)
+        report(.invalidValue, at: subtype.pointer, field: Self.discriminator,
+               detail: "\"\(text)\" is not one of \(subtype.typesJoinedByComma)" + hint,
+               ruleID: ruleID + ".value", source: source, row: .fieldInvalid, message: subtype.invalidMessage)
         return nil
     }
 
@@ -115,31 +123,49 @@ struct Validator {
     /// the `@` and the combining mark form one grapheme, but the name still contains U+0040.
     static func isAnnotation(_ key: String) -> Bool { key.utf8.contains(UInt8(ascii: "@")) }
 
+    /// `texts` and `lowercasedNames`: the fields' texts and lowercased names (`ReportTexts`), in the order of `fields`.
     private mutating func checkObject(
-        _ index: MemberIndex, fields: [FieldRule], pointer: JSONPointer, prefix: String, body: BodyRule, topLevel: Bool
+        _ index: MemberIndex, fields: [FieldRule], texts: [ReportTexts.Field], lowercasedNames: [String], pointer: JSONPointer,
+        prefix: String, body: BodyRule, subtype: String, topLevel: Bool, bodyTexts: ReportTexts.Body? = nil
     ) {
-        for rule in fields { checkField(rule, in: index, pointer: pointer, prefix: prefix, body: body) }
+        for position in fields.indices {
+            let rule = fields[position]
+            checkField(
+                rule, texts: texts[position], value: index.value(rule.name), alias: { index.value(rule.aliases[$0].name) }, body: body,
+                subtype: subtype)
+        }
         for (position, member) in index.members.enumerated() where !Self.isKnown(member.key, fields: fields, topLevel: topLevel) {
             if Self.isAnnotation(member.key) { continue }
             guard rules.unknownProperties == .reject, index.first(member.key) == position else { continue }  // once per name
-            reportUnknown(member.key, pointer: pointer, prefix: prefix, body: body, fields: fields, topLevel: topLevel)
+            reportUnknown(
+                member.key, pointer: pointer, prefix: prefix, body: body, subtype: subtype, fields: fields,
+                lowercasedNames: lowercasedNames, topLevel: topLevel, bodyTexts: bodyTexts)
         }
     }
 
     /// A member no rule names (not an annotation), under `unknownProperties=reject`, reported once per name.
-    mutating func reportUnknown(_ key: String, pointer: JSONPointer, prefix: String, body: BodyRule, fields: [FieldRule], topLevel: Bool) {
+    /// `subtype`: the body's subtype as a finding names it; `lowercasedNames`: the names of `fields`, lowercased.
+    mutating func reportUnknown(
+        _ key: String, pointer: JSONPointer, prefix: String, body: BodyRule, subtype: String, fields: [FieldRule],
+        lowercasedNames: [String], topLevel: Bool, bodyTexts: ReportTexts.Body? = nil
+    ) {
+        // Another subtype's property at the top level: every text of its finding is fixed (`ReportTexts.Body`).
+        if topLevel, pointer.tokens.isEmpty, let found = bodyTexts?.otherSubtypeFindings[key], ExactKey.same(found.key, key) {
+            report(.unknownProperty, at: found.pointer, field: key, detail: found.detail, ruleID: found.ruleID, source: found.source,
+                   row: .fieldInvalid, message: found.message)
+            return
+        }
         let field = dotted(prefix, key)
         var detail = "\"\(key)\" is not a property of this body"
         var source = Source.assumed("the docs never say; Graph rejects properties its types don't define (policy unknownProperties=reject)")
         if topLevel, let owner = body.otherSubtypeFields[key], body.otherSubtypeFields.keys.contains(where: { ExactKey.same($0, key) }) {
-            let subtype = body.odataType.flatMap { $0.split(separator: ".").last.map(String.init) } ?? "this body"
             detail = "\"\(key)\" belongs to \(owner), not to \(subtype)"
             source = Source("CSDL-v1", "EntityType \(owner) defines \(key); \(subtype) does not")
-        } else if case let lower = key.lowercased(), let close = fields.first(where: { $0.name.lowercased() == lower }) {
-            detail += "; did you mean \"\(close.name)\"? (property names are case-sensitive)"
+        } else if case let lower = key.lowercased(), let close = lowercasedNames.firstIndex(where: { $0 == lower }) {
+            detail += "; did you mean \"\(fields[close].name)\"? (property names are case-sensitive)"
         }
         report(.unknownProperty, at: pointer.appending(key), field: field, detail: detail,
-               ruleID: "\(body.id).\(field).unknown", source: source, row: .fieldInvalid)
+               ruleID: body.id + "." + field + ".unknown", source: source, row: .fieldInvalid)
     }
 
     private static func isKnown(_ key: String, fields: [FieldRule], topLevel: Bool) -> Bool {
@@ -147,115 +173,113 @@ struct Validator {
         return fields.contains { ExactKey.same($0.name, key) || $0.aliases.contains { ExactKey.same($0.name, key) } }
     }
 
-    mutating func checkField(_ rule: FieldRule, in object: MemberIndex, pointer: JSONPointer, prefix: String, body: BodyRule) {
-        var key = rule.name
-        var value = object.value(rule.name)
-        // Names, ids and pointers are built only when something is found: this runs for every field of every payload.
-        var location: FieldLocation { FieldLocation(parent: pointer, key: key, prefix: prefix, name: rule.name, bodyID: body.id) }
-        var ruleID: String { location.ruleID }
+    /// Checks one field against `rule`: `value` is the (first) member with the rule's name, `alias(i)` the one with
+    /// the name of `rule.aliases[i]`, each nil when absent. `texts` are the field's texts (`ReportTexts.Field`),
+    /// `subtype` the body's subtype as a finding names it.
+    mutating func checkField(
+        _ rule: FieldRule, texts: ReportTexts.Field, value: JSONValue?, alias aliasValue: (Int) -> JSONValue?, body: BodyRule,
+        subtype: String
+    ) {
+        var location = FieldLocation(texts: texts)
+        var value = value
         // Other spellings of the name (ambiguity externalCourseActivityIdSpelling).
-        for alias in rule.aliases where object.first(alias.name) != nil {
+        for (position, alias) in rule.aliases.enumerated() {
+            guard let sent = aliasValue(position) else { continue }
             if value != nil {
-                report(.duplicateKey, at: pointer.appending(alias.name), field: location.dotted,
-                       detail: "both \"\(rule.name)\" and \"\(alias.name)\" are present; send one", ruleID: ruleID + ".alias",
-                       source: rule.source, row: .fieldInvalid)
+                report(.duplicateKey, at: texts.parent.appending(alias.name), field: texts.dotted,
+                       detail: "both \"\(rule.name)\" and \"\(alias.name)\" are present; send one", ruleID: texts.ruleID(.alias),
+                       source: rule.source, row: .fieldInvalid, message: texts.message(.fieldInvalid, catalog: catalog))
                 return
             }
-            key = alias.name
-            value = object.value(alias.name)
-            report(.invalidValue, at: pointer.appending(alias.name), field: location.dotted,
+            location.key = alias.name
+            value = sent
+            report(.invalidValue, at: texts.parent.appending(alias.name), field: texts.dotted,
                    detail: "\"\(alias.name)\" is the metadata spelling; the docs' newest pages send \"\(rule.name)\"",
-                   ruleID: ruleID + ".alias", source: rule.source, row: .fieldInvalid, ambiguity: alias.ambiguity)
+                   ruleID: texts.ruleID(.alias), source: rule.source, row: .fieldInvalid,
+                   message: texts.message(.fieldInvalid, catalog: catalog), ambiguity: alias.ambiguity)
         }
         guard let value else {
             switch rule.presence {
             case .required:
-                report(.required, at: location.pointer, field: location.dotted, detail: "\(location.dotted) is required: \(rule.kind.summary)", ruleID: ruleID + ".required",
-                       source: rule.source, row: .fieldRequired)
+                report(.required, at: location.pointer, field: texts.dotted, detail: texts.requiredDetail, ruleID: texts.ruleID(.required),
+                       source: rule.source, row: .fieldRequired, message: texts.message(.fieldRequired, catalog: catalog))
             case .disputedRequired(let ambiguity):
-                report(.required, at: location.pointer, field: location.dotted, detail: "\(location.dotted) is required by the docs' tables, though an example omits it",
-                       ruleID: ruleID + ".required", source: rule.source, row: .fieldRequired, ambiguity: ambiguity)
+                report(.required, at: location.pointer, field: texts.dotted, detail: texts.disputedRequiredDetail,
+                       ruleID: texts.ruleID(.required), source: rule.source, row: .fieldRequired,
+                       message: texts.message(.fieldRequired, catalog: catalog), ambiguity: ambiguity)
             case .optional, .disputedPresent:
                 break
             }
             return
         }
         if case .disputedPresent(let ambiguity) = rule.presence {
-            let explanation = ambiguity == .nonUpdatableFieldsInUpdate
-                ? "\(location.dotted) is not an updatable property (the update example sends it anyway)"
-                : ambiguity == .serverGeneratedFieldsInCreate
-                    ? "\(location.dotted) is set by the service, not by the request body"
-                    : "\(location.dotted) is not a property of this subtype in the metadata"
             let isStrict = configuration.strictness(for: ambiguity) == .strict
-            // The message names the reason after the documented "Input field {fieldName} is invalid": the value may be
-            // valid, it is the property that may not be sent.
-            let reason = ambiguity == .nonUpdatableFieldsInUpdate ? "it is not an updatable property"
-                : ambiguity == .serverGeneratedFieldsInCreate ? "it is set by the service" : nil
-            report(ambiguity == .nonUpdatableFieldsInUpdate ? .notUpdatable : .unknownProperty, at: location.pointer, field: location.dotted,
-                   detail: explanation, ruleID: ruleID + ".presence", source: rule.source, row: .fieldInvalid, ambiguity: ambiguity,
-                   reason: reason)
+            report(ambiguity == .nonUpdatableFieldsInUpdate ? .notUpdatable : .unknownProperty, at: location.pointer, field: texts.dotted,
+                   detail: texts.presenceDetail ?? "", ruleID: texts.ruleID(.presence), source: rule.source, row: .fieldInvalid,
+                   message: texts.presenceMessage ?? texts.message(.fieldInvalid, catalog: catalog), ambiguity: ambiguity)
             if isStrict { return }
         }
         if case .null = value {
             if rule.nullable { return }
             if rule.presence == .required {
-                report(.required, at: location.pointer, field: location.dotted, detail: "\(location.dotted) is required and can't be null", ruleID: ruleID + ".required",
-                       source: rule.source, row: .fieldRequired)
+                report(.required, at: location.pointer, field: texts.dotted, detail: texts.nullRequiredDetail, ruleID: texts.ruleID(.required),
+                       source: rule.source, row: .fieldRequired, message: texts.message(.fieldRequired, catalog: catalog))
             } else {
-                report(.invalidType, at: location.pointer, field: location.dotted, detail: "\(location.dotted) can't be null: \(rule.kind.summary)", ruleID: ruleID + ".nullable",
-                       source: rule.source, row: .fieldInvalid)
+                report(.invalidType, at: location.pointer, field: texts.dotted, detail: texts.nullableDetail, ruleID: texts.ruleID(.nullable),
+                       source: rule.source, row: .fieldInvalid, message: texts.message(.fieldInvalid, catalog: catalog))
             }
             return
         }
-        if let failure = check(value, against: rule.kind, rule: rule, location: location, body: body) {
+        if let failure = check(value, against: rule.kind, summary: texts.summary, rule: rule, location: location, body: body, subtype: subtype) {
             // A documented alternate shape (ambiguity dueDateTimeShape; ambiguity notesShape) turns a type failure into a variant.
-            if let alternate = rule.alternateKinds.first(where: { check(value, against: $0.kind, rule: rule, location: location, body: body, dryRun: true) == nil }) {
-                report(.invalidType, at: location.pointer, field: location.dotted,
-                       detail: "\(location.dotted) sent as \(alternate.kind.summary); the metadata and every example use \(rule.kind.summary)",
-                       ruleID: ruleID + ".type", source: rule.source, row: .fieldInvalid, ambiguity: alternate.ambiguity)
+            if let alternate = rule.alternateKinds.first(where: {
+                check(value, against: $0.kind, summary: "", rule: rule, location: location, body: body, subtype: subtype, dryRun: true) == nil
+            }) {
+                report(.invalidType, at: location.pointer, field: texts.dotted,
+                       detail: "\(texts.dotted) sent as \(alternate.kind.summary); the metadata and every example use \(texts.summary)",
+                       ruleID: texts.ruleID(.type), source: rule.source, row: .fieldInvalid,
+                       message: texts.message(.fieldInvalid, catalog: catalog), ambiguity: alternate.ambiguity)
                 return
             }
-            report(failure.kind, at: failure.pointer, field: failure.field, detail: failure.detail, ruleID: failure.ruleID,
-                   source: failure.source, row: failure.row, slots: failure.slots)
+            report(failure.kind, at: failure.pointer, field: texts.dotted, detail: failure.detail, ruleID: texts.ruleID(failure.check),
+                   source: failure.source, row: failure.row, message: texts.message(failure.row, catalog: catalog))
         }
     }
 
-    /// Where a field is, with its names built only on demand (most fields never need them).
+    /// Where a field is: its texts, and the name it was sent under when that is another spelling (an alias).
     private struct FieldLocation {
-        var parent: JSONPointer
-        var key: String
-        var prefix: String
-        var name: String
-        var bodyID: String
+        let texts: ReportTexts.Field
+        var key: String?
 
-        var pointer: JSONPointer { parent.appending(key) }
-        var dotted: String { prefix.isEmpty ? name : prefix + "." + name }
-        var ruleID: String { bodyID + "." + dotted }
+        var pointer: JSONPointer { key.map { texts.parent.appending($0) } ?? texts.pointer }
     }
 
+    /// A field's finding: the field, its rule id and its message follow from the field's texts and `check`, `row`.
     private struct Failure {
         var kind: Violation.Kind
         var pointer: JSONPointer
-        var field: String
         var detail: String
-        var ruleID: String
+        var check: ReportTexts.Field.Check
         var source: Source
         var row: ErrorRow.ID
-        var slots: [String: String] = [:]
     }
 
-    /// Checks a non-null value against a kind. Returns the first failure (for scalars), or nil. For objects it
-    /// reports nested findings itself and returns a failure only when the value isn't an object at all.
+    /// Checks a non-null value against a kind (`summary`: its `FieldKind.summary`). Returns the first failure (for
+    /// scalars), or nil. For objects it reports nested findings itself and returns a failure only when the value
+    /// isn't an object at all. A `dryRun` only says whether the value fits: its failure's texts are not built.
     private mutating func check(
-        _ value: JSONValue, against kind: FieldKind, rule: FieldRule, location: FieldLocation, body: BodyRule, dryRun: Bool = false
+        _ value: JSONValue, against kind: FieldKind, summary: String, rule: FieldRule, location: FieldLocation, body: BodyRule,
+        subtype: String, dryRun: Bool = false
     ) -> Failure? {
+        let texts = location.texts
         var at: JSONPointer { location.pointer }
-        var field: String { location.dotted }
-        var ruleID: String { location.ruleID }
-        func typeFailure() -> Failure {
-            Failure(kind: .invalidType, pointer: at, field: field, detail: "expected \(kind.summary), got \(describe(value))",
-                    ruleID: ruleID + ".type", source: rule.source, row: .fieldInvalid)
+        var field: String { texts.dotted }
+        func failure(_ kind: Violation.Kind, _ detail: @autoclosure () -> String, _ check: ReportTexts.Field.Check,
+                     row: ErrorRow.ID = .fieldInvalid, at pointer: @autoclosure () -> JSONPointer? = nil) -> Failure {
+            if dryRun { return Failure(kind: kind, pointer: .root, detail: "", check: check, source: rule.source, row: row) }
+            return Failure(kind: kind, pointer: pointer() ?? at, detail: detail(), check: check, source: rule.source, row: row)
         }
+        func typeFailure() -> Failure { failure(.invalidType, "expected \(summary), got \(describe(value))", .type) }
         switch kind {
         case .string:
             guard case .string(let text) = value else { return typeFailure() }
@@ -267,14 +291,13 @@ struct Validator {
             guard case .number(let number) = value else { return typeFailure() }
             guard let integer = number.integerValue else {
                 let whole = number.doubleValue.rounded() == number.doubleValue
-                return Failure(
-                    kind: whole ? .outOfRange : .invalidType, pointer: at, field: field,
-                    detail: whole ? "\(number.lexeme) is outside \(range.lowerBound)...\(range.upperBound)" : "expected \(kind.summary), got \(number.lexeme), which is not a whole number",
-                    ruleID: ruleID + (whole ? ".range" : ".type"), source: rule.source, row: .fieldInvalid)
+                return failure(
+                    whole ? .outOfRange : .invalidType,
+                    whole ? "\(number.lexeme) is outside \(range.lowerBound)...\(range.upperBound)" : "expected \(summary), got \(number.lexeme), which is not a whole number",
+                    whole ? .range : .type)
             }
             guard range.contains(integer) else {
-                return Failure(kind: .outOfRange, pointer: at, field: field, detail: "expected \(kind.summary), got \(number.lexeme)",
-                               ruleID: ruleID + ".range", source: rule.source, row: .fieldInvalid)
+                return failure(.outOfRange, "expected \(summary), got \(number.lexeme)", .range)
             }
             return nil
         case .enumeration(let name, let allowed):
@@ -284,16 +307,20 @@ struct Validator {
                 if variant.validIn.contains(apiVersion) { return nil }
                 if dryRun { return typeFailure() }
                 report(.invalidValue, at: at, field: field,
-                       detail: "\"\(text)\" is listed for \(name) by some pages only; \(kind.summary)",
-                       ruleID: ruleID + ".enum", source: rule.source, row: .fieldInvalid, ambiguity: variant.ambiguity)
+                       detail: "\"\(text)\" is listed for \(name) by some pages only; \(summary)",
+                       ruleID: texts.ruleID(.enumeration), source: rule.source, row: .fieldInvalid,
+                       message: texts.message(.fieldInvalid, catalog: catalog), ambiguity: variant.ambiguity)
                 return nil
             }
-            var detail = "\"\(text)\" is not \(kind.summary)"
-            if case let lower = text.lowercased(), let close = allowed.first(where: { $0.lowercased() == lower }) {
-                detail += "; did you mean \"\(close)\"? (enum values are case-sensitive)"
-            }
-            return Failure(kind: .invalidValue, pointer: at, field: field, detail: detail, ruleID: ruleID + ".enum",
-                           source: rule.source, row: .fieldInvalid)
+            return failure(.invalidValue, {
+                var detail = "\"\(text)\" is not \(summary)"
+                // The texts' lowercased values are the rule's own kind's; an alternate kind lowercases its own.
+                let lowercased = texts.lowercasedValues.count == allowed.count ? texts.lowercasedValues : allowed.map { $0.lowercased() }
+                if case let lower = text.lowercased(), let close = lowercased.firstIndex(where: { $0 == lower }) {
+                    detail += "; did you mean \"\(allowed[close])\"? (enum values are case-sensitive)"
+                }
+                return detail
+            }(), .enumeration)
         case .dateTimeOffset, .localDateTime, .duration:
             guard case .string(let text) = value else { return typeFailure() }
             let ok = switch kind {
@@ -303,64 +330,77 @@ struct Validator {
             }
             if ok { return nil }
             if text.isEmpty && rule.nonEmpty {
-                return Failure(kind: .empty, pointer: at, field: field, detail: "\(field) is empty", ruleID: ruleID + ".nonEmpty",
-                               source: rule.source, row: .fieldEmpty, slots: [:])
+                return failure(.empty, texts.emptyDateDetail, .nonEmpty, row: .fieldEmpty)
             }
-            return Failure(kind: .invalidFormat, pointer: at, field: field, detail: "\"\(text)\" is not \(kind.summary)",
-                           ruleID: ruleID + ".format", source: rule.source, row: .fieldInvalid)
+            return failure(.invalidFormat, "\"\(text)\" is not \(summary)", .format)
         case .stringArray:
             guard case .array(let items) = value else { return typeFailure() }
             for (index, item) in items.enumerated() where item.stringValue == nil {
-                return Failure(kind: .invalidType, pointer: at.appending(index), field: field,
-                               detail: "item \(index) must be a string, got \(describe(item))", ruleID: ruleID + ".items",
-                               source: rule.source, row: .fieldInvalid)
+                return failure(.invalidType, "item \(index) must be a string, got \(describe(item))", .items, at: at.appending(index))
             }
             return nil
         case .object(_, let fields):
             guard case .object(let nested) = value else { return typeFailure() }
             if dryRun { return nil }
             let index = MemberIndex(nested)
-            reportDuplicates(index, pointer: at, prefix: field, ruleID: ruleID)
-            checkObject(index, fields: fields, pointer: at, prefix: field, body: body, topLevel: false)
+            reportDuplicates(index, pointer: at, prefix: field, ruleID: texts.ruleID)
+            // The nested texts hang under the field's own name; sent under another spelling, they are made for it.
+            let nestedTexts = location.key == nil && texts.nested.count == fields.count
+                ? texts.nested
+                : fields.map { ReportTexts.Field($0, parent: at, prefix: field, bodyID: body.id, catalog: catalog) }
+            let lowercased = texts.lowercasedNestedNames.count == fields.count ? texts.lowercasedNestedNames : fields.map { $0.name.lowercased() }
+            checkObject(
+                index, fields: fields, texts: nestedTexts, lowercasedNames: lowercased, pointer: at, prefix: field, body: body,
+                subtype: subtype, topLevel: false)
             return nil
         }
     }
 
     private func checkString(_ text: String, rule: FieldRule, location: FieldLocation) -> Failure? {
-        var at: JSONPointer { location.pointer }
-        var field: String { location.dotted }
-        var ruleID: String { location.ruleID }
+        let texts = location.texts
         if rule.nonEmpty && text.isEmpty {
-            return Failure(kind: .empty, pointer: at, field: field, detail: "\(field) shouldn't be empty", ruleID: ruleID + ".nonEmpty",
-                           source: rule.source, row: .fieldEmpty)
+            return Failure(kind: .empty, pointer: location.pointer, detail: texts.emptyDetail, check: .nonEmpty, source: rule.source, row: .fieldEmpty)
         }
         // A string of at most `limit` UTF-8 bytes has at most `limit` scalars: count them only beyond that.
         if let limit = rule.maxLength, text.utf8.count > limit.value {
-            let length = text.unicodeScalars.count
+            let length = Self.scalarCount(text)
             if length > limit.value {
-                return Failure(kind: .tooLong, pointer: at, field: field,
-                               detail: "\(field) is \(length) characters (Unicode scalars); the limit is \(limit.value) (\(limit.source))",
-                               ruleID: ruleID + ".maxLength", source: limit.source, row: .fieldTooLong,
-                               slots: ["expectedLength": String(limit.value)])
+                return Failure(kind: .tooLong, pointer: location.pointer,
+                               detail: texts.dotted + " is " + String(length) + texts.tooLongDetailTail,
+                               check: .maxLength, source: limit.source, row: .fieldTooLong)
             }
         }
         return nil
     }
 
+    /// The number of Unicode scalars of `text`: its UTF-8 bytes that start a scalar (a String is valid UTF-8).
+    static func scalarCount(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count &+= 1 }
+            return count
+        }
+    }
+
     // MARK: - Reporting
 
+    /// `message`: the finding's Graph message when the caller has it (a field's, from its texts); otherwise the
+    /// row's template is rendered for `field`.
     private mutating func report(
         _ kind: Violation.Kind, at pointer: JSONPointer, field: String, detail: String, ruleID: String, source: Source,
-        row: ErrorRow.ID, slots: [String: String] = [:], ambiguity: Ambiguity.ID? = nil, reason: String? = nil
+        row: ErrorRow.ID, message: String? = nil, ambiguity: Ambiguity.ID? = nil
     ) {
-        let message = Self.render(messageTemplates[row] ?? catalog[row].messageTemplate, field: field, slots: slots)
-        let violation = Violation(
-            pointer: pointer, field: field, kind: kind, detail: detail, ruleID: ruleID, source: source, errorRow: row,
-            message: reason.map { message + ": " + $0 } ?? message, ambiguity: ambiguity)
+        let message = message ?? texts.message(row, field: field, catalog: catalog)
+        // Built where it is stored (a violation held in a local and then appended is copied, field by field).
         if let ambiguity, configuration.strictness(for: ambiguity) == .lenient {
-            variants.append(violation)
+            variants.append(Violation(
+                pointer: pointer, field: field, kind: kind, detail: detail, ruleID: ruleID, source: source, errorRow: row,
+                message: message, ambiguity: ambiguity))
         } else {
-            violations.append(violation)
+            violations.append(Violation(
+                pointer: pointer, field: field, kind: kind, detail: detail, ruleID: ruleID, source: source, errorRow: row,
+                message: message, ambiguity: ambiguity))
         }
     }
 
@@ -397,7 +437,13 @@ struct Validator {
 
     private func describe(_ value: JSONValue) -> String {
         switch value {
-        case .string(let s): "the string \"\(s.count > 40 ? String(s.prefix(40)) + "…" : s)\""
+        case .string(let s):
+            // More than 40 characters: the first 40 and "…" (`s.count` would walk the whole string).
+            if s.utf8.count > 40, let cut = s.index(s.startIndex, offsetBy: 40, limitedBy: s.endIndex), cut != s.endIndex {
+                "the string \"\(String(s[..<cut]) + "…")\""
+            } else {
+                "the string \"\(s)\""
+            }
         case .number(let n): "the number \(n.lexeme)"
         case .bool(let b): "the boolean \(b)"
         case .null: "null"

@@ -1,3 +1,4 @@
+import Foundation
 import LearningContract
 import Testing
 
@@ -91,6 +92,30 @@ import Testing
         let empty = ErrorCatalog(rows: [])
         #expect(empty[.activityNotFound].status == 500)
         #expect(empty.error(.fieldRequired, slots: ["fieldName": "x"]).code == "internalServerError")
+    }
+
+    /// Rows are looked up by an index (every finding of every report does it): the first row with an id wins, and
+    /// the index follows every change of `rows` and survives a round trip through Codable.
+    @Test func lookupsFollowTheRows() throws {
+        func row(_ id: ErrorRow.ID, _ code: String) -> ErrorRow {
+            ErrorRow(id: id, scenario: "custom", status: 400, code: code, message: "m", operations: [], sources: [])
+        }
+        var catalog = ErrorCatalog(rows: [row(.fieldInvalid, "first"), row(.fieldInvalid, "second")])
+        #expect(catalog[.fieldInvalid].code == "first")
+        #expect(catalog.code(.fieldInvalid) == "first")
+        #expect(catalog.code(.fieldRequired) == "internalServerError")
+        catalog.rows.insert(row(.fieldRequired, "required"), at: 0)
+        catalog.rows[1].code = "changed"
+        #expect(catalog.code(.fieldRequired) == "required")
+        #expect(catalog[.fieldInvalid].code == "changed")
+        catalog.rows.removeAll { $0.code == "changed" }
+        #expect(catalog.code(.fieldInvalid) == "second")
+        let decoded = try JSONDecoder().decode(ErrorCatalog.self, from: JSONEncoder().encode(catalog))
+        #expect(decoded == catalog)
+        #expect(decoded.code(.fieldInvalid) == "second" && decoded[.fieldRequired].code == "required")
+        for row in ErrorCatalog.documented.rows {
+            #expect(ErrorCatalog.documented.code(row.id) == ErrorCatalog.documented.rows.first { $0.id == row.id }?.code)
+        }
     }
 }
 
