@@ -19,17 +19,9 @@ public struct Ambiguity: Codable, Sendable, Hashable, Identifiable {
     /// One side of the contradiction and the pages that say it.
     public struct Reading: Codable, Sendable, Hashable {
         public var text: String
+        /// Free-text citations, each page label in them given as the page's public address (`DocumentationPage.citing`).
         public var sources: [String]
-        public init(_ text: String, sources: [String]) { self.text = text; self.sources = sources }
-
-        private enum CodingKeys: String, CodingKey { case text, sources }
-
-        /// Exports give each source's page labels as public addresses (`DocumentationPage.citing`).
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(text, forKey: .text)
-            try container.encode(sources.map(DocumentationPage.citing), forKey: .sources)
-        }
+        public init(_ text: String, sources: [String]) { self.text = text; self.sources = sources.map(DocumentationPage.citing) }
     }
 
     public var id: ID

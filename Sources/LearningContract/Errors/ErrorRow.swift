@@ -22,21 +22,12 @@ public struct ErrorRow: Codable, Sendable, Hashable, Identifiable {
         public enum Part: String, Codable, Sendable { case code, message }
         public var part: Part
         public var value: String
+        /// Free-text citations, each page label in them given as the page's public address (`DocumentationPage.citing`).
         public var sources: [String]
         public init(_ part: Part, _ value: String, sources: [String]) {
             self.part = part
             self.value = value
-            self.sources = sources
-        }
-
-        private enum CodingKeys: String, CodingKey { case part, value, sources }
-
-        /// Exports give each source's page labels as public addresses (`DocumentationPage.citing`).
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(part, forKey: .part)
-            try container.encode(value, forKey: .value)
-            try container.encode(sources.map(DocumentationPage.citing), forKey: .sources)
+            self.sources = sources.map(DocumentationPage.citing)
         }
     }
 

@@ -33,7 +33,7 @@ public enum AmbiguitiesCommand: CLICommand {
         for item in items {
             context.print(context.styled(item.id.rawValue, .bold) + ": \(item.title)")
             if items.count == 1 {
-                for reading in item.readings { context.print("  reading   \(reading.text) — \(reading.sources.map(DocumentationPage.citing).joined(separator: "; "))") }
+                for reading in item.readings { context.print("  reading   \(reading.text) — \(reading.sources.joined(separator: "; "))") }
             }
             context.print("  preferred \(item.preferred)")
             context.print("  strict    \(item.strict)")

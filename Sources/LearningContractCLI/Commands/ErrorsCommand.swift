@@ -55,7 +55,7 @@ public enum ErrorsCommand: CLICommand {
                 if rows.count == 1 {
                     for source in row.sources { context.print("  source     \(source)") }
                     for variant in row.variants {
-                        context.print("  variant    \(variant.part.rawValue) \"\(variant.value)\" (\(variant.sources.map(DocumentationPage.citing).joined(separator: "; ")))")
+                        context.print("  variant    \(variant.part.rawValue) \"\(variant.value)\" (\(variant.sources.joined(separator: "; ")))")
                     }
                     for note in row.notes { context.print("  note       \(note)") }
                 } else {
