@@ -44,8 +44,9 @@ extension Contract {
         _ buffer: UnsafeRawBufferPointer, document: JSONValue?, operation: Operation, apiVersion: APIVersion,
         using validator: FastValidator
     ) -> ValidationReport {
-        // The recording pass checks every member as the single pass does and judges only what isn't clean, so on a
-        // valid body it costs about what the single pass costs, and on any other it saves reading the body twice.
+        // The recording pass checks every member as the single pass does and judges only what isn't clean: any body
+        // that isn't valid is read once, not twice. A valid body pays for it, about twice the single pass (README,
+        // "Performance"); `isValidFast` and `triage` don't.
         if let report = validator.report(buffer, operation: operation, apiVersion: apiVersion, contract: self, document: document) {
             return report
         }
