@@ -198,14 +198,14 @@ struct RouteParser: Sendable {
         var inner = scalars[scalars.index(after: open)..<scalars.index(before: scalars.endIndex)]
         var named = false
         if let eq = inner.firstIndex(of: "="), inner.first != "'" {
-            let name = String(Self.trimmingSpaces(inner[..<eq])).lowercased()
+            let name = String(inner[..<eq].trimmingSpaces()).lowercased()
             guard names.contains(name), !name.isEmpty else { return .failure(.segment(segment)) }
             inner = inner[inner.index(after: eq)...]
             named = true
         } else if !names.contains("") {
             return .failure(.segment(segment))
         }
-        let literal = Self.trimmingSpaces(inner)
+        let literal = inner.trimmingSpaces()
         if literal.count >= 2, literal.first == "'", literal.last == "'" {
             // Every quote inside must be doubled.
             var value = String.UnicodeScalarView()
@@ -222,16 +222,11 @@ struct RouteParser: Sendable {
         return .success(Key(value: String(literal), named: named))
     }
 
-    private static func trimmingSpaces(_ scalars: Substring.UnicodeScalarView) -> Substring.UnicodeScalarView {
-        var scalars = scalars
-        while scalars.first == " " { scalars = scalars.dropFirst() }
-        while scalars.last == " " { scalars = scalars.dropLast() }
-        return scalars
-    }
 }
 
-extension Substring {
-    func trimmingSpaces() -> Substring {
+/// Leading and trailing spaces off, for text (`Substring`) and for Unicode scalars (`Substring.UnicodeScalarView`).
+extension BidirectionalCollection where SubSequence == Self, Element: Equatable & ExpressibleByUnicodeScalarLiteral {
+    func trimmingSpaces() -> Self {
         var s = self
         while s.first == " " { s = s.dropFirst() }
         while s.last == " " { s = s.dropLast() }
