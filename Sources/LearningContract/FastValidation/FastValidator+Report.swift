@@ -45,12 +45,14 @@ extension FastValidator {
 
                 // Made at the first finding: a body without any (a valid one) needs no validator.
                 var made: Validator?
-                func makeValidator() {
+                /// Runs `finding` on the validator, made the first time.
+                func judging<Result>(_ finding: (inout Validator) -> Result) -> Result {
                     if made == nil {
                         made = Validator(
                             rules: contract.rules, configuration: contract.configuration, catalog: contract.catalog,
                             apiVersion: apiVersion, texts: contract.reportTexts)
                     }
+                    return finding(&made!)
                 }
                 /// The value of a (first-appearing) member: from the tree the caller already read, else from its bytes.
                 func materialize(_ member: FastMember) -> JSONValue? {
@@ -91,8 +93,7 @@ extension FastValidator {
                             object.members.append(JSONObject.Member(key: Validator.discriminator, value: value))
                         }
                         let bodies = candidates.map { contract.rules.bodies[$0] }
-                        makeValidator()
-                        _ = made!.selectSubtype(MemberIndex(object), bodies: bodies, operation: operation)
+                        _ = judging { $0.selectSubtype(MemberIndex(object), bodies: bodies, operation: operation) }
                     }
                 }
                 let body = chosen.map { contract.rules.bodies[$0] }
@@ -116,12 +117,10 @@ extension FastValidator {
                         }
                     }
                     if !repeated.isEmpty {
-                        makeValidator()
-                        made!.reportDuplicates(repeated, pointer: .root, prefix: "", ruleID: body?.id ?? operation.rawValue)
+                        judging { $0.reportDuplicates(repeated, pointer: .root, prefix: "", ruleID: body?.id ?? operation.rawValue) }
                     }
                     guard let body, let chosen else {
-                        makeValidator()
-                        return made!.finish(operation, body: nil)
+                        return judging { $0.finish(operation, body: nil) }
                     }
                     let texts = contract.reportTexts.bodies[chosen]
 
@@ -157,10 +156,11 @@ extension FastValidator {
                             guard let read = materialize(members[firstOfSlot[slot]]) else { return nil }
                             aliasValues.append(read)
                         }
-                        makeValidator()
-                        made!.checkField(
-                            body.fields[position], texts: texts.fields[position], value: value,
-                            alias: { $0 < aliasValues.count ? aliasValues[$0] : nil }, body: body, subtype: texts.subtype)
+                        judging {
+                            $0.checkField(
+                                body.fields[position], texts: texts.fields[position], value: value,
+                                alias: { $0 < aliasValues.count ? aliasValues[$0] : nil }, body: body, subtype: texts.subtype)
+                        }
                     }
 
                     // Names no rule has, once each, in order (annotations are allowed).
@@ -171,18 +171,20 @@ extension FastValidator {
                             var seenBefore = false
                             for j in 0..<i where sameName(members[j], member) { seenBefore = true; break }
                             if seenBefore { continue }
-                            makeValidator()
-                            made!.reportUnknown(
-                                key(member), pointer: .root, prefix: "", body: body, subtype: texts.subtype, fields: body.fields,
-                                lowercasedNames: texts.lowercasedNames, topLevel: true, bodyTexts: texts)
+                            judging {
+                                $0.reportUnknown(
+                                    key(member), pointer: .root, prefix: "", body: body, subtype: texts.subtype, fields: body.fields,
+                                    lowercasedNames: texts.lowercasedNames, topLevel: true, bodyTexts: texts)
+                            }
                         }
                     }
-                    if made == nil {
+                    // No finding: the report of a valid body, without a validator.
+                    guard made != nil else {
                         return ValidationReport(
                             operation: operation, apiVersion: apiVersion, bodyRule: body.id, odataType: body.odataType, violations: [],
                             variants: [], catalog: contract.catalog)
                     }
-                    return made!.finish(operation, body: body)
+                    return judging { $0.finish(operation, body: body) }
                 }
             }
         }
